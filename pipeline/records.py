@@ -1,0 +1,72 @@
+"""The records that flow from ingest to register.
+
+A `Document` is what reading and cleaning produce. A `Sentence` is the one
+record type a sentence keeps through every stage: segmentation fills its
+position, classification adds `labels`, extraction adds `fields`. Stages never
+mutate a record; they return a copy with one more part filled in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Part = Literal["lead", "caption", "speech"]
+PARTS: tuple[str, ...] = ("lead", "caption", "speech")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    number: int  # 1-based among the paragraphs kept after cleaning
+    start: int
+    end: int
+    part: Part
+
+
+@dataclass(frozen=True)
+class Document:
+    doc_id: str
+    text: str  # the decoded text, NFC; every offset points into it
+    source: str = ""
+    paragraphs: tuple[Paragraph, ...] = ()
+    title: str = ""
+    date: str = ""
+    speaker: str = ""
+
+
+@dataclass(frozen=True)
+class Labels:
+    area: int
+    area_score: float
+    commitment: int
+    commitment_score: float
+    area_alt: int = 0
+    area_alt_score: float = 0.0
+    why: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Fields:
+    cue: str = ""
+    commitment_type: str = ""
+    actor: str = ""
+    partners: tuple[str, ...] = ()
+    action: str = ""
+    actions: tuple[str, ...] = ()
+    timeframe: str = ""
+    deadline_year: int | None = None
+    references: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Sentence:
+    doc_id: str
+    sentence_id: int  # 1-based position in the document
+    paragraph: int
+    part: Part
+    start: int
+    end: int
+    text: str
+    labels: Labels | None = None
+    fields: Fields | None = field(default=None)

@@ -1,0 +1,110 @@
+"""Training: corpus in, model folder out (skops model, meta.json, model card)."""
+
+from __future__ import annotations
+
+import platform
+import time
+from collections.abc import Iterable
+from datetime import datetime, timezone
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from pipeline.areas import AREAS
+from pipeline.corpus import file_hashes, read_corpus
+from pipeline.evaluate import cross_validate
+from pipeline.model import SentenceClassifier
+from pipeline.persist import save_model
+
+_LIBRARIES = ("scikit-learn", "skops", "numpy", "scipy", "pandas", "pandera", "underthesea", "spacy", "camket")
+
+
+def library_versions() -> dict[str, str]:
+    versions = {"python": platform.python_version()}
+    for name in _LIBRARIES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = "not installed"
+    return versions
+
+
+def train(corpus_paths: Iterable[str | Path], out_dir: str | Path, *, cv: int = 5, params: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Fit on every sentence of the corpus, measure with grouped CV, save the folder."""
+    corpus_paths = list(corpus_paths)
+    corpus = read_corpus(corpus_paths)
+    params = params or {}
+    started = time.perf_counter()
+    classifier = SentenceClassifier(**params).fit(corpus["text"].tolist(), corpus[["area", "commitment"]].to_numpy())
+    fit_seconds = time.perf_counter() - started
+    metrics = cross_validate(corpus, k=cv, params=params) if cv else {}
+    hashes = file_hashes(corpus_paths)
+    meta = {
+        "name": Path(out_dir).name,
+        "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "versions": library_versions(),
+        "corpus": {
+            "files": {_relative(p): h for p, h in hashes.items()},
+            "sentences": int(len(corpus)),
+            "documents": int(corpus["doc_id"].nunique()),
+            "by_source": {k: int(v) for k, v in corpus["source"].value_counts().sort_index().items()},
+            "by_area": {str(k): int(v) for k, v in corpus["area"].value_counts().sort_index().items()},
+            "by_area_commitment": {
+                f"{a}/{c}": int(v) for (a, c), v in corpus.groupby(["area", "commitment"]).size().items()
+            },
+        },
+        "labels": {"area": {str(a.code): {"key": a.key, "name": a.name} for a in AREAS}, "commitment": [0, 1]},
+        "params": {k: list(v) if isinstance(v, tuple) else v for k, v in classifier.get_params().items()},
+        "fit_seconds": round(fit_seconds, 2),
+        "metrics": metrics,
+    }
+    save_model(out_dir, classifier, meta, model_card(meta))
+    return meta
+
+
+def _relative(path: str) -> str:
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def model_card(meta: dict[str, Any]) -> str:
+    m = meta.get("metrics") or {}
+    corpus = meta["corpus"]
+    lines = [
+        f"# Model card: {meta['name']}",
+        "",
+        "Tags each sentence of a Vietnamese speech with a priority area (0-6, see",
+        "`pipeline/areas.py`) and a commitment flag (0/1), per the camket label guide.",
+        "",
+        "## Model",
+        "Two logistic-regression classifiers over TF-IDF word n-grams (syllables, 1-3)",
+        "and character n-grams (2-5, within word boundaries) of the folded sentence",
+        "(NFC, canonical tone marks, lower case, digits as 0, a start-of-sentence token).",
+        f"Hyperparameters: `{meta['params']}`.",
+        "",
+        "## Training data",
+        f"{corpus['sentences']} sentences in {corpus['documents']} documents; by source {corpus['by_source']};",
+        f"by area {corpus['by_area']}. Files and SHA-256 hashes are in `meta.json`.",
+        "",
+    ]
+    if m:
+        lines += [
+            f"## Evaluation ({m['cv']['folds']}-fold cross-validation grouped by document)",
+            f"- area macro-F1: {m['area']['macro_f1']:.3f}, accuracy {m['area']['accuracy']:.3f}",
+            f"- commitment F1: {m['commitment']['f1']:.3f} (precision {m['commitment']['precision']:.3f}, recall {m['commitment']['recall']:.3f})",
+            "- per area F1: " + ", ".join(f"{k}: {v['f1']:.3f}" for k, v in m["area"]["per_class"].items()),
+            "",
+        ]
+    lines += [
+        "## Limits",
+        "The corpus is written for this project in the register of Party and government",
+        "speeches; cross-validation on it overstates accuracy on real speeches from other",
+        "provinces and years. Sentences about several areas get the one the model weighs most;",
+        "check `needs_review` rows.",
+        "",
+        f"Versions: {meta['versions']}",
+        "",
+    ]
+    return "\n".join(lines)

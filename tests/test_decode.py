@@ -1,0 +1,55 @@
+import codecs
+import unicodedata
+
+import pytest
+
+from pipeline.decode import decode
+from pipeline.errors import InputError
+
+TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def to_cp1258(text: str) -> bytes:
+    """Encode as Windows-1258 does: letters with hats and horns precomposed, tones combining."""
+    out = []
+    for ch in text:
+        parts = unicodedata.normalize("NFD", ch)
+        tones = "".join(c for c in parts if c in TONE_MARKS)
+        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in TONE_MARKS))
+        out.append(base + tones)
+    return "".join(out).encode("cp1258")
+
+
+TEXT = "Thứ năm, tăng cường hợp tác trong lĩnh vực quốc phòng, an ninh ở Thanh Hóa.\nXin trân trọng cảm ơn!"
+
+
+# fmt: off
+@pytest.mark.parametrize("data", [
+    TEXT.encode("utf-8"),
+    codecs.BOM_UTF8 + TEXT.encode("utf-8"),
+    TEXT.encode("utf-16"),                       # with BOM
+    codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"),
+    TEXT.replace("\n", "\r\n").encode("utf-8"),
+    unicodedata.normalize("NFD", TEXT).encode("utf-8"),
+    to_cp1258(TEXT),  # legacy Windows code page
+], ids=["utf8", "utf8-bom", "utf16le-bom", "utf16be-bom", "crlf", "nfd", "cp1258"])
+# fmt: on
+def test_decodes_every_supported_encoding_to_nfc(data):
+    assert decode(data, "x.txt") == TEXT
+
+
+# fmt: off
+@pytest.mark.parametrize("data,problem", [
+    (b"", "empty"),
+    (b"  \n\n ", "empty"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG"),
+    (b"%PDF-1.7\n", "PDF"),
+    (b"abc\x00def\x00", "NUL"),
+    (bytes(range(1, 32)) * 20, "control"),
+])
+# fmt: on
+def test_refuses_what_is_not_text_naming_the_file(data, problem):
+    with pytest.raises(InputError) as info:
+        decode(data, "speech.txt")
+    assert "speech.txt" in str(info.value)
+    assert problem in str(info.value)
