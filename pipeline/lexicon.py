@@ -69,3 +69,61 @@ LIST_MARKER = re.compile(
 )
 OPENERS = "\"“‘«([{'"
 CLOSERS = "\"”’»)]}'"
+
+# ------------------------------------------------------------ area lexicon
+# Phrases that point to an area, from the label guide and the way officials
+# write about each field. The classifier sees matches as extra tokens
+# ("xxarea2"), a prior that carries to words the corpus lacks. Lower case,
+# canonical tones.
+AREA_TERMS: dict[int, tuple[str, ...]] = {
+    1: (
+        "dịch bệnh", "covid", "sars-cov-0", "vắc-xin", "vắc xin", "vaccine", "tiêm chủng", "mũi tiêm", "liều tiêm",
+        "phòng, chống dịch", "phòng chống dịch", "chống dịch", "ổ dịch", "bùng phát", "lây nhiễm", "lây lan",
+        "cách ly", "giãn cách", "xét nghiệm", "truy vết", "ca mắc", "ca nhiễm", "dương tính", "f0", "f1",
+        "thích ứng an toàn", "sốt xuất huyết", "tay chân miệng", "sởi", "bạch hầu", "cúm a", "h5n1", "đậu mùa khỉ",
+        "bệnh dại", "ho gà", "dịch tễ", "khẩu trang", "khử khuẩn", "bình thường mới", "hậu covid", "điều trị bệnh nhân covid",
+        "trạng thái bình thường mới", "ban chỉ đạo phòng, chống dịch", "biến chủng", "omicron", "delta", "đại dịch",
+    ),
+    2: (
+        "kinh tế", "tăng trưởng", "grdp", "thu ngân sách", "đầu tư công", "giải ngân", "quy hoạch", "nông nghiệp",
+        "nông, lâm nghiệp", "lâm nghiệp", "thủy sản", "nông thôn mới", "ocop", "thiên tai", "bão", "lũ", "ngập lụt",
+        "sạt lở", "hạn hán", "xâm nhập mặn", "biến đổi khí hậu", "xúc tiến đầu tư", "thương mại", "xuất khẩu",
+        "hạ tầng", "giao thông", "cao tốc", "quốc lộ", "cảng biển", "sân bay", "kinh tế biển", "khu kinh tế",
+        "khu công nghiệp", "cụm công nghiệp", "công nghiệp", "du lịch", "dịch vụ", "nông sản", "tiêu thụ",
+        "giải phóng mặt bằng", "doanh nghiệp", "dự án", "nguồn lực", "thu hút đầu tư", "năng lượng", "điện gió",
+        "môi trường", "đất đai", "tài nguyên", "khoáng sản", "đô thị", "sản xuất", "chăn nuôi", "trồng rừng",
+    ),
+    3: (
+        "cải cách hành chính", "thủ tục hành chính", "một cửa", "môi trường đầu tư", "môi trường kinh doanh",
+        "năng lực cạnh tranh", "pci", "par index", "sipas", "papi", "chuyển đổi số", "chính quyền số",
+        "chính phủ số", "chính quyền điện tử", "chính phủ điện tử", "kinh tế số", "xã hội số", "dịch vụ công trực tuyến",
+        "dịch vụ công", "đô thị thông minh", "cơ sở dữ liệu", "dữ liệu", "đề án 06", "vneid", "định danh điện tử",
+        "hồ sơ trực tuyến", "không dùng tiền mặt", "công nghệ thông tin", "nền tảng số", "số hóa", "hạ tầng số",
+        "an toàn thông tin", "chữ ký số", "văn bản điện tử", "hành chính công", "trung tâm phục vụ hành chính công",
+    ),
+    4: (
+        "văn hóa", "di tích", "di sản", "lễ hội", "giáo dục", "đào tạo", "trường học", "học sinh", "sinh viên",
+        "giáo viên", "bỏ học", "thi tốt nghiệp", "y tế", "bệnh viện", "trạm y tế", "khám, chữa bệnh", "khám chữa bệnh",
+        "bảo hiểm y tế", "bảo hiểm xã hội", "an toàn thực phẩm", "nguồn nhân lực", "lao động", "việc làm",
+        "dạy nghề", "giáo dục nghề nghiệp", "an sinh xã hội", "giảm nghèo", "hộ nghèo", "người có công",
+        "bảo trợ xã hội", "nhà ở xã hội", "đồng bào dân tộc", "thể thao", "thể dục", "khoa học", "công nghệ",
+        "báo chí", "gia đình", "trẻ em", "người cao tuổi", "chăm sóc sức khỏe", "dân số", "nhà văn hóa",
+    ),
+    5: (
+        "quốc phòng", "quân sự", "quân khu", "lực lượng vũ trang", "dân quân", "tự vệ", "dự bị động viên",
+        "tuyển quân", "giao quân", "nghĩa vụ quân sự", "khu vực phòng thủ", "diễn tập", "biên giới", "biên phòng",
+        "chủ quyền", "an ninh", "trật tự", "an toàn xã hội", "tội phạm", "ma túy", "buôn lậu", "gian lận thương mại",
+        "hàng giả", "tín dụng đen", "vi phạm pháp luật", "công an", "quân đội", "bộ đội", "an toàn giao thông",
+        "phòng cháy", "chữa cháy", "cháy, nổ", "xuất cảnh trái phép", "nhập cảnh trái phép", "khiếu kiện",
+        "điểm nóng", "thế lực thù địch", "lừa đảo", "đánh bạc", "cờ bạc", "tệ nạn",
+    ),
+    6: (
+        "xây dựng, chỉnh đốn đảng", "xây dựng đảng", "chỉnh đốn đảng", "hệ thống chính trị", "đảng viên",
+        "chi bộ", "cấp ủy", "tổ chức đảng", "đảng bộ", "tinh gọn bộ máy", "tổ chức bộ máy", "tinh giản biên chế",
+        "sắp xếp", "cán bộ", "công tác cán bộ", "quy hoạch cán bộ", "luân chuyển", "bổ nhiệm", "kiểm tra, giám sát",
+        "ủy ban kiểm tra", "kỷ luật", "tư tưởng, đạo đức, phong cách hồ chí minh", "học tập và làm theo",
+        "quan liêu", "tham nhũng", "lãng phí", "tiêu cực", "tự diễn biến", "tự chuyển hóa", "dân vận",
+        "mặt trận tổ quốc", "đoàn thể", "dân chủ ở cơ sở", "nghị quyết đại hội", "đại hội đảng", "nền tảng tư tưởng",
+        "kết nạp đảng", "sinh hoạt chi bộ", "tự phê bình và phê bình", "nêu gương", "công chức", "viên chức",
+    ),
+}

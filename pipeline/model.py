@@ -7,6 +7,7 @@ untrusted type to review.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -15,15 +16,30 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 
+from pipeline.lexicon import AREA_TERMS
 from pipeline.normalize import fold_for_model
 from pipeline.records import Labels
 
 BOS = "xxbos"  # marks the sentence start, where Vietnamese directives put their verb
+_AREA_PATTERNS = {
+    code: re.compile(r"(?<!\w)(?:" + "|".join(sorted(map(re.escape, terms), key=len, reverse=True)) + r")(?!\w)")
+    for code, terms in AREA_TERMS.items()
+}
 
 
-def prepare(texts: Sequence[str]) -> list[str]:
-    """The classifier's view of each sentence."""
-    return [f"{BOS} {fold_for_model(t)}" for t in texts]
+def lexicon_tokens(folded: str) -> list[str]:
+    """One "xxareaN" token per lexicon match: a prior toward area N."""
+    return [f"xxarea{code}" for code, pattern in _AREA_PATTERNS.items() for _ in pattern.finditer(folded)]
+
+
+def prepare(texts: Sequence[str], *, lexicon: bool = True) -> list[str]:
+    """The classifier's view of each sentence: folded text, start marker, lexicon prior."""
+    out = []
+    for text in texts:
+        folded = fold_for_model(text)
+        prior = " ".join(lexicon_tokens(folded)) if lexicon else ""
+        out.append(f"{BOS} {folded} {prior}".rstrip())
+    return out
 
 
 def build_estimator(*, C: float, char_ngrams: tuple[int, int], word_ngrams: tuple[int, int], class_weight: str | None) -> Pipeline:
@@ -59,12 +75,14 @@ class SentenceClassifier(ClassifierMixin, BaseEstimator):
         word_ngrams: tuple[int, int] = (1, 3),
         char_ngrams: tuple[int, int] = (2, 5),
         class_weight: str | None = "balanced",
+        lexicon: bool = True,
     ) -> None:
         self.area_C = area_C
         self.commitment_C = commitment_C
         self.word_ngrams = word_ngrams
         self.char_ngrams = char_ngrams
         self.class_weight = class_weight
+        self.lexicon = lexicon
 
     def _build(self, C: float) -> Pipeline:
         return build_estimator(
@@ -73,7 +91,7 @@ class SentenceClassifier(ClassifierMixin, BaseEstimator):
 
     def fit(self, X: Sequence[str], Y: np.ndarray) -> "SentenceClassifier":
         Y = np.asarray(Y, dtype=int)
-        prepared = prepare(X)
+        prepared = prepare(X, lexicon=self.lexicon)
         self.area_model_ = self._build(self.area_C).fit(prepared, Y[:, 0])
         self.commitment_model_ = self._build(self.commitment_C).fit(prepared, Y[:, 1])
         self.classes_ = [self.area_model_.classes_, self.commitment_model_.classes_]
@@ -89,14 +107,14 @@ class SentenceClassifier(ClassifierMixin, BaseEstimator):
         return self
 
     def predict(self, X: Sequence[str]) -> np.ndarray:
-        prepared = prepare(X)
+        prepared = prepare(X, lexicon=self.lexicon)
         return np.column_stack([self.area_model_.predict(prepared), self.commitment_model_.predict(prepared)])
 
     def label(self, X: Sequence[str], *, explain: int = 3) -> list[Labels]:
         """Labels with scores, the runner-up area and the terms behind the area."""
         if not len(X):
             return []
-        prepared = prepare(X)
+        prepared = prepare(X, lexicon=self.lexicon)
         area_p = self.area_model_.predict_proba(prepared)
         commit_p = self.commitment_model_.predict_proba(prepared)
         area_classes = self.area_model_.classes_

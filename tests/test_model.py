@@ -1,0 +1,96 @@
+"""The classifier as an estimator: overfit tiny data, save, reload, same answers."""
+
+import json
+
+import numpy as np
+import pytest
+
+from pipeline.model import SentenceClassifier
+from pipeline.persist import load_model, save_model
+
+# fmt: off
+TINY = [
+    ("Tăng cường tiêm vắc-xin phòng Covid-19 cho người dân.", 1, 1),
+    ("Năm 2021 toàn tỉnh đã tiêm 2 triệu liều vắc-xin Covid-19.", 1, 0),
+    ("Đẩy mạnh thu hút đầu tư vào khu kinh tế.", 2, 1),
+    ("Tăng trưởng kinh tế năm 2023 đạt 8,5%.", 2, 0),
+    ("Đẩy mạnh chuyển đổi số, cải cách thủ tục hành chính.", 3, 1),
+    ("Chỉ số cải cách hành chính tăng 5 bậc.", 3, 0),
+    ("Chăm lo giáo dục, y tế cơ sở.", 4, 1),
+    ("Tỷ lệ học sinh bỏ học giảm còn 0,5%.", 4, 0),
+    ("Giữ vững quốc phòng, an ninh biên giới.", 5, 1),
+    ("Lực lượng công an đã triệt phá 20 đường dây ma túy.", 5, 0),
+    ("Tăng cường xây dựng, chỉnh đốn Đảng.", 6, 1),
+    ("Ủy ban Kiểm tra đã kỷ luật 12 đảng viên.", 6, 0),
+    ("Xin trân trọng cảm ơn!", 0, 0),
+    ("Chúc các đồng chí mạnh khỏe!", 0, 0),
+]
+# fmt: on
+
+
+@pytest.fixture(scope="module")
+def tiny_model():
+    X = [t for t, _, _ in TINY]
+    Y = np.array([[a, c] for _, a, c in TINY])
+    return SentenceClassifier(char_ngrams=(2, 4)).fit(X, Y), X, Y
+
+
+def test_estimator_conventions():
+    clf = SentenceClassifier(area_C=2.0)
+    assert clf.get_params()["area_C"] == 2.0
+    assert not hasattr(clf, "area_model_")  # learned attributes appear only after fit
+
+
+def test_overfits_tiny_data(tiny_model):
+    model, X, Y = tiny_model
+    assert (model.predict(X) == Y).all()
+
+
+def test_save_reload_same_predictions_and_batch_equals_single(tiny_model, tmp_path):
+    model, X, _ = tiny_model
+    save_model(tmp_path / "m", model, {"name": "m"}, "# card\n")
+    assert sorted(p.name for p in (tmp_path / "m").iterdir()) == ["README.md", "meta.json", "model.skops"]
+    assert json.loads((tmp_path / "m" / "meta.json").read_text())["name"] == "m"
+    reloaded = load_model(tmp_path / "m")
+    batch = reloaded.label(X)
+    assert batch == model.label(X)
+    assert [reloaded.label([x])[0] for x in X] == batch
+
+
+def test_labels_carry_scores_alternative_and_reasons(tiny_model):
+    model, X, _ = tiny_model
+    for lab in model.label(X):
+        assert 0 <= lab.area_score <= 1 and 0 <= lab.commitment_score <= 1
+        assert lab.area_alt != lab.area and lab.area_alt_score <= lab.area_score
+        assert lab.commitment == int(lab.commitment_score >= 0.5)
+    why = model.label(["Tăng cường tiêm vắc-xin phòng Covid-19."])[0].why
+    assert why and all(isinstance(w, str) for w in why)
+
+
+def test_loading_refuses_untrusted_types(tmp_path):
+    import skops.io as sio
+
+    from pipeline.errors import CamketError
+
+    (tmp_path / "evil").mkdir()
+    # A saved object of a type outside scikit-learn (here a camket class) must not load.
+    sio.dump({"area": SentenceClassifier(), "commitment": None, "params": {}}, tmp_path / "evil" / "model.skops")
+    with pytest.raises(CamketError, match="untrusted"):
+        load_model(tmp_path / "evil")
+
+
+def test_missing_model_is_a_clear_error(tmp_path):
+    from pipeline.errors import CamketError
+
+    with pytest.raises(CamketError, match="no model file"):
+        load_model(tmp_path)
+
+
+def test_tone_style_and_unicode_form_do_not_change_labels(tiny_model):
+    import unicodedata
+
+    model, _, _ = tiny_model
+    a = "Tăng cường hợp tác văn hóa, giáo dục giữa Thanh Hóa và Hòa Bình."
+    b = "Tăng cường hợp tác văn hoá, giáo dục giữa Thanh Hoá và Hoà Bình."
+    labels = {model.label([t])[0] for t in (a, b, unicodedata.normalize("NFD", a))}
+    assert len(labels) == 1
