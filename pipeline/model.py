@@ -8,6 +8,7 @@ untrusted type to review.
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Sequence
 
 import numpy as np
@@ -19,6 +20,18 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 from pipeline.lexicon import AREA_TERMS
 from pipeline.normalize import fold_for_model
 from pipeline.records import Labels
+
+# get_feature_names_out rebuilds a 100k-string array on every call (~0.2 s);
+# label() runs once per document, so the names are kept per fitted vectorizer.
+_FEATURE_NAMES: "weakref.WeakKeyDictionary[TfidfVectorizer, np.ndarray]" = weakref.WeakKeyDictionary()
+
+
+def _feature_names(vectorizer: TfidfVectorizer) -> np.ndarray:
+    names = _FEATURE_NAMES.get(vectorizer)
+    if names is None:
+        names = _FEATURE_NAMES[vectorizer] = vectorizer.get_feature_names_out()
+    return names
+
 
 BOS = "xxbos"  # marks the sentence start, where Vietnamese directives put their verb
 _AREA_PATTERNS = {
@@ -144,7 +157,7 @@ class SentenceClassifier(ClassifierMixin, BaseEstimator):
         clf = self.area_model_.named_steps["clf"]
         n_words = len(words.vocabulary_)
         X = self.area_model_.named_steps["features"].transform(prepared).tocsr()
-        names = words.get_feature_names_out()
+        names = _feature_names(words)
         coef = clf.coef_
         result = []
         for i in range(X.shape[0]):
