@@ -134,6 +134,34 @@ def evaluate(corpus: tuple[Path, ...], model_dir: Path | None, cv: int, sources:
         click.echo(format_report(metrics, title=f"model {model_dir or default_model_dir()}"))
 
 
+@cli.command("fields-eval")
+@click.argument("table", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def fields_eval(table: Path | None) -> None:
+    """Precision and recall of each commitment field on TABLE (JSON lines; default: tests/data/fields_table.jsonl)."""
+    from pipeline.fields_eval import evaluate_table, format_report
+
+    if table is None:
+        table = Path("tests/data/fields_table.jsonl")
+        if not table.exists():
+            table = Path(__file__).resolve().parent.parent / "tests" / "data" / "fields_table.jsonl"
+        if not table.exists():
+            raise CamketError("no field table found; pass one: camket fields-eval TABLE.jsonl")
+    click.echo(format_report(evaluate_table(table), title=f"commitment fields on {table} (exact match; list fields per item)"))
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--against", type=click.Choice(["word-tokenize"]), default="word-tokenize", show_default=True,
+              help="What to compare: word-tokenize = the whole extract pipeline vs underthesea word_tokenize alone.")
+@model_option
+def benchmark(paths: tuple[Path, ...], against: str, model_dir: Path | None) -> None:
+    """Print speed figures on PATHS (default: corpora/transcripts and corpora/written, CSVs grouped by doc_id)."""
+    from pipeline.benchmark import BUNDLED, bench_pipeline_vs_word_tokenize, format_bench
+
+    result = bench_pipeline_vs_word_tokenize(paths or BUNDLED, model_dir=model_dir)
+    click.echo(format_bench(result))
+
+
 def main() -> None:
     cli(prog_name="camket")
 
