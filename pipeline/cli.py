@@ -21,7 +21,7 @@ class _Group(click.Group):
             ctx.exit(1)
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(name="camket", cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="camket")
 def cli() -> None:
     """camket: commitment registers from Vietnamese speech transcripts.
@@ -41,40 +41,103 @@ model_option = click.option(
 )
 
 
-@cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="Register file to write (.csv).")
-@click.option("--all", "all_sentences", is_flag=True, help="Write every sentence, not only commitments.")
-@model_option
-def extract(paths: tuple[Path, ...], output: Path, all_sentences: bool, model_dir: Path | None) -> None:
-    """Write the commitment register of the transcripts in PATHS (files or folders)."""
-    from pipeline import register
-    from pipeline.persist import load_model
-    from pipeline.run import expand_paths, run_batch
+def _size(value: str) -> int:
+    units = {"k": 1e3, "m": 1e6, "g": 1e9}
+    text = value.strip().lower().removesuffix("b")
+    try:
+        if text and text[-1] in units:
+            return int(float(text[:-1]) * units[text[-1]])
+        return int(float(text))
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a size like 20MB, 500k or 1000000") from None
 
-    inputs = {p.resolve() for p in expand_paths(paths)}
-    if output.resolve() in inputs:
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="Register to write; the extension picks the format: .csv, .xlsx, .parquet or .jsonl.")
+@click.option("--all", "all_sentences", is_flag=True, help="Write every sentence, not only commitments (.xlsx: adds a Sentences sheet).")
+@model_option
+@click.option("--workers", "-w", type=click.IntRange(min=1), default=None,
+              help="Documents processed in parallel [default: number of cores].")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="Run on an existing Dask distributed cluster (needs camket[dask]; the model folder must be readable there).")
+@click.option("--max-size", default="20MB", show_default=True, help="Skip files larger than this.")
+@click.option("--no-fields", is_flag=True, help="Skip the commitment fields (actor, action, timeframe...): faster.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
+def extract(paths: tuple[str, ...], output: Path, all_sentences: bool, model_dir: Path | None, workers: int | None,
+            scheduler: str | None, max_size: str, no_fields: bool, quiet: bool) -> None:
+    """Write the commitment register of the transcripts in PATHS.
+
+    PATHS are files, folders (searched recursively) or glob patterns; "-"
+    reads standard input. Supported: .txt, .md, .docx, .pdf (text layer),
+    .html/.htm. Files that fail are listed in OUTPUT's .errors.csv; exit status
+    is 0 when all succeeded, 2 when some failed, 1 when none could be processed.
+    """
+    from pipeline import register
+    from pipeline.persist import default_model_dir, load_model
+    from pipeline.run import default_workers, expand_paths, run_batch
+
+    files, _ = expand_paths(paths)
+    if output.resolve() in {f.resolve() for f in files if str(f) != "-"}:
         raise CamketError(f"{output}: the output is one of the inputs; choose another name")
-    classifier = load_model(model_dir)
-    result = run_batch(paths, classifier)
-    rows = [
-        register.row(s, p.document)
-        for p in result.processed
-        for s in p.sentences
-        if all_sentences or (s.labels is not None and s.labels.commitment == 1)
-    ]
-    register.write(register.frame(rows), output)
+    if output.suffix.lower() not in register.FORMATS:
+        raise CamketError(f"{output}: unknown output format {output.suffix or '(none)'}; use one of: {', '.join(register.FORMATS)}")
+    model_dir = model_dir or default_model_dir()
+    load_model(model_dir)  # a bad model is one clear error before any work
+    show = not quiet and sys.stderr.isatty()
+
+    def progress(outcomes):
+        from tqdm import tqdm
+
+        return tqdm(outcomes, total=len(files), unit="doc", desc="camket", file=sys.stderr, disable=not show)
+
+    result = run_batch(paths, model_dir=model_dir, workers=workers or default_workers(), scheduler=scheduler,
+                       max_size=_size(max_size), fields=not no_fields, progress=progress)
+    for skipped in result.skipped:
+        if not quiet:
+            click.echo(f"camket: {skipped.source}: {skipped.problem}", err=True)
+    everything = [register.row(s, p.document) for p in result.processed for s in p.sentences]
+    commitments = [r for r in everything if r.get("commitment") == 1]
+    errors_path = output.with_name(output.stem + ".errors.csv")
+    if result.processed:
+        sentences_df = register.frame(everything)
+        if all_sentences and output.suffix.lower() != ".xlsx":
+            register.write(sentences_df, output)
+        else:
+            register.write(register.frame(commitments), output, sentences=sentences_df if all_sentences else None)
+    if result.failures:
+        import pandas as pd
+
+        register.write(pd.DataFrame([f.__dict__ for f in result.failures], columns=["source", "problem"]), errors_path)
+    elif errors_path.exists():
+        errors_path.unlink()  # a stale list from an earlier run would mislead
     for failure in result.failures:
         click.echo(f"camket: {failure.source}: {failure.problem}", err=True)
-    n_sent = sum(len(p.sentences) for p in result.processed)
-    n_commit = sum(1 for p in result.processed for s in p.sentences if s.labels and s.labels.commitment)
-    click.echo(
-        f"{len(result.processed)} document(s), {n_sent} sentence(s), {n_commit} commitment(s) -> {output}"
-        + (f"; {len(result.failures)} failed" if result.failures else ""),
-        err=True,
-    )
+    if not quiet:
+        click.echo(_summary(result, commitments, output, errors_path), err=True)
+    if not result.processed:
+        raise CamketError("no document could be processed" + (f"; see {errors_path}" if result.failures else ""))
     if result.failures:
-        sys.exit(2 if result.processed else 1)
+        sys.exit(2)
+
+
+def _summary(result, commitments, output: Path, errors_path: Path) -> str:
+    from collections import Counter
+
+    from pipeline.areas import AREAS
+
+    per_area = Counter(r["area"] for r in commitments)
+    lines = [
+        f"documents: {len(result.processed)}   sentences: {sum(len(p.sentences) for p in result.processed)}"
+        f"   commitments: {len(commitments)}   failed: {len(result.failures)}   skipped: {len(result.skipped)}",
+        "commitments per area: " + ", ".join(f"{a.code} {a.key} {per_area.get(a.code, 0)}" for a in AREAS if a.code),
+    ]
+    if result.processed:
+        lines.append(f"register: {output}")
+    if result.failures:
+        lines.append(f"failures: {errors_path}")
+    return "\n".join(lines)
 
 
 @cli.command()

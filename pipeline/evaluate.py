@@ -42,7 +42,7 @@ def score(areas_true: Sequence[int], areas_pred: Sequence[int], commit_true: Seq
 
 
 def evaluate(classifier: SentenceClassifier, corpus: pd.DataFrame) -> dict[str, Any]:
-    pred = classifier.predict(corpus["text"].tolist())
+    pred = classifier.predict(corpus["text"].tolist(), groups=corpus["doc_id"].tolist())
     return score(corpus["area"], pred[:, 0], corpus["commitment"], pred[:, 1])
 
 
@@ -56,8 +56,8 @@ def cross_validate(corpus: pd.DataFrame, k: int = 5, params: dict[str, Any] | No
     Y = corpus[["area", "commitment"]].to_numpy()
     pred = np.zeros_like(Y)
     for train_idx, test_idx in GroupKFold(n_splits=k, shuffle=True, random_state=seed).split(texts, Y, groups):
-        model = SentenceClassifier(**(params or {})).fit(texts[train_idx].tolist(), Y[train_idx])
-        pred[test_idx] = model.predict(texts[test_idx].tolist())
+        model = SentenceClassifier(**(params or {})).fit(texts[train_idx].tolist(), Y[train_idx], groups=groups[train_idx])
+        pred[test_idx] = model.predict(texts[test_idx].tolist(), groups=groups[test_idx])
     result = score(Y[:, 0], pred[:, 0], Y[:, 1], pred[:, 1])
     result["cv"] = {"folds": k, "grouped_by": "doc_id", "documents": n_docs, "seed": seed}
     return result

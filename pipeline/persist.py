@@ -39,8 +39,7 @@ def save_model(directory: str | Path, classifier: SentenceClassifier, meta: dict
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     payload = {
-        "area": classifier.area_model_,
-        "commitment": classifier.commitment_model_,
+        "parts": classifier.fitted_parts(),
         "params": {k: list(v) if isinstance(v, tuple) else v for k, v in classifier.get_params().items()},
     }
     atomic_write_bytes(directory / MODEL_FILE, sio.dumps(payload))
@@ -72,5 +71,8 @@ def load_model(directory: str | Path | None = None) -> SentenceClassifier:
     if refused:
         raise CamketError(f"{path}: refusing to load untrusted types: {', '.join(refused)}")
     payload = sio.loads(data, trusted=list(TRUSTED_TYPES) or None)
-    params = {k: tuple(v) if isinstance(v, list) else v for k, v in payload["params"].items()}
-    return SentenceClassifier.from_fitted(payload["area"], payload["commitment"], **params)
+    try:
+        params = {k: tuple(v) if isinstance(v, list) else v for k, v in payload["params"].items()}
+        return SentenceClassifier.from_fitted(payload["parts"], params)
+    except (KeyError, TypeError) as exc:
+        raise CamketError(f"{path}: not a camket model, or from an incompatible version ({exc}); retrain it") from None

@@ -1,14 +1,24 @@
-"""One document through every stage, and a batch of them: read → clean →
-segment → classify → extract fields. Returns records; writing is the caller's."""
+"""One document through every stage, and batches of them.
+
+read → clean → segment → classify → extract fields. This module returns
+records; writing them is `pipeline.register`'s job. A batch runs in this
+process, in a pool of worker processes, or on a Dask cluster; results come
+back in input order whatever runs them, so outputs are identical.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import functools
+import glob
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.errors import CamketError, InputError
-from pipeline.ingest import read_document, slug
+from pipeline.formats import supported
+from pipeline.ingest import DEFAULT_MAX_SIZE, STDIN, read_document, slug
 from pipeline.model import SentenceClassifier
 from pipeline.records import Document, Sentence
 from pipeline.segment import sentences as segment
@@ -21,10 +31,25 @@ class Processed:
     sentences: list[Sentence]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Failure:
     source: str
     problem: str
+
+
+@dataclass(frozen=True)
+class Job:
+    path: str
+    doc_id: str
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What every worker needs to process a document; small and picklable."""
+
+    model_dir: str | None = None
+    max_size: int | None = DEFAULT_MAX_SIZE
+    fields: bool = True
 
 
 @dataclass
@@ -34,32 +59,72 @@ class BatchResult:
     skipped: list[Failure] = field(default_factory=list)
 
 
-def process_document(doc: Document, classifier: SentenceClassifier) -> Processed:
-    return Processed(doc, tag(segment(doc), classifier))
+def process_document(doc: Document, classifier: SentenceClassifier, *, fields: bool = True) -> Processed:
+    tagged = tag(segment(doc), classifier)
+    if fields:
+        from pipeline.fields import extract_fields
+
+        tagged = extract_fields(tagged)
+    return Processed(doc, tagged)
 
 
-def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named, and files below folders named (recursively), in a stable order."""
-    files: list[Path] = []
-    for p in map(Path, paths):
+# ----------------------------------------------------------------- inputs
+def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Failure]]:
+    """Files named, matched by globs, or found below folders (recursively).
+
+    Returns the supported files in a stable order and the skipped ones with why.
+    """
+    found, skipped = _expand(paths)
+    return [f for f, _ in found], skipped
+
+
+def _expand(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, str]], list[Failure]]:
+    """(file, name relative to what the user named) pairs, and the skipped files."""
+    found: list[tuple[Path, str]] = []
+    skipped: list[Failure] = []
+    for raw in map(str, paths):
+        if raw == STDIN:
+            found.append((Path(STDIN), "stdin"))
+            continue
+        p = Path(raw)
         if p.is_dir():
-            files.extend(sorted(f for f in p.rglob("*") if f.is_file() and not f.name.startswith(".")))
+            candidates = [
+                (f, f.relative_to(p).as_posix())
+                for f in sorted(p.rglob("*"))
+                if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts)
+            ]
+        elif not p.exists() and glob.has_magic(raw):
+            candidates = [(Path(m), Path(m).name) for m in sorted(glob.glob(raw, recursive=True)) if Path(m).is_file()]
+            if not candidates:
+                skipped.append(Failure(raw, "no file matches this pattern"))
         else:
-            files.append(p)
-    return files
+            found.append((p, p.name))  # missing or unsupported files named outright are reported by the reader
+            continue
+        for f, name in candidates:
+            if supported(f):
+                found.append((f, name))
+            else:
+                skipped.append(Failure(str(f), f"skipped: unsupported file type {f.suffix or '(none)'}"))
+    seen: set[str] = set()
+    unique = []
+    for f, name in found:
+        key = str(f.resolve()) if str(f) != STDIN else STDIN
+        if key not in seen:
+            seen.add(key)
+            unique.append((f, name))
+    return unique, skipped
 
 
-def assign_doc_ids(files: Sequence[Path]) -> list[str]:
-    """Ids from file names; a clash adds the parent folders until ids are unique."""
-    ids = [slug(f.stem) for f in files]
-    depth = 1
-    while len(set(ids)) < len(ids) and depth < 8:
-        counts = {i: ids.count(i) for i in ids}
-        ids = [
-            slug("-".join([*f.parent.parts[-depth:], f.stem])) if counts[i] > 1 else i
-            for f, i in zip(files, ids)
-        ]
-        depth += 1
+def assign_doc_ids(names: Sequence[str]) -> list[str]:
+    """Ids from the file paths as named (relative to the folder given), stable across runs.
+
+    "2022/08/closing.txt" under the folder given becomes "2022-08-closing"; two
+    files differing only in type get their suffix ("closing-docx"); any clash
+    left gets a counter.
+    """
+    stems = [slug(str(Path(n).with_suffix(""))) if Path(n).suffix else slug(n) for n in names]
+    counts = {i: stems.count(i) for i in stems}
+    ids = [f"{i}-{slug(Path(n).suffix)}" if counts[i] > 1 and Path(n).suffix else i for n, i in zip(names, stems)]
     seen: dict[str, int] = {}
     unique = []
     for i in ids:
@@ -68,15 +133,75 @@ def assign_doc_ids(files: Sequence[Path]) -> list[str]:
     return unique
 
 
-def run_batch(paths: Iterable[str | Path], classifier: SentenceClassifier) -> BatchResult:
-    files = expand_paths(paths)
-    if not files:
-        raise CamketError("no input files")
-    result = BatchResult()
-    for path, doc_id in zip(files, assign_doc_ids(files)):
+# ------------------------------------------------------------- processing
+@functools.lru_cache(maxsize=4)
+def _classifier(model_dir: str | None) -> SentenceClassifier:
+    from pipeline.persist import load_model
+
+    return load_model(model_dir)
+
+
+def process_job(job: Job, settings: Settings) -> Processed | Failure:
+    """Everything for one file; the unit of work a worker or a Dask task runs."""
+    try:
+        doc = read_document(job.path, job.doc_id, max_size=settings.max_size)
+        return process_document(doc, _classifier(settings.model_dir), fields=settings.fields)
+    except InputError as exc:
+        return Failure(exc.source, exc.problem)
+
+
+def _map(jobs: Sequence[Job], settings: Settings, workers: int, scheduler: str | None) -> Iterator[Processed | Failure]:
+    if scheduler:
         try:
-            doc = read_document(path, doc_id)
-            result.processed.append(process_document(doc, classifier))
-        except InputError as exc:
-            result.failures.append(Failure(exc.source, exc.problem))
+            from dask.distributed import Client
+        except ImportError:
+            raise CamketError("--scheduler needs Dask: pip install 'camket[dask]'") from None
+        try:
+            client = Client(scheduler, timeout="10s", set_as_default=False)
+        except OSError as exc:
+            raise CamketError(f"cannot reach the Dask scheduler at {scheduler} ({exc})") from None
+        with client:
+            futures = client.map(process_job, jobs, settings=settings, pure=False)
+            for future in futures:  # in input order
+                yield future.result()
+        return
+    if workers <= 1 or len(jobs) <= 1:
+        for job in jobs:
+            yield process_job(job, settings)
+        return
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
+        yield from pool.map(process_job, jobs, [settings] * len(jobs), chunksize=1)
+
+
+def run_batch(
+    paths: Iterable[str | Path],
+    *,
+    model_dir: str | Path | None = None,
+    workers: int = 1,
+    scheduler: str | None = None,
+    max_size: int | None = DEFAULT_MAX_SIZE,
+    fields: bool = True,
+    progress: Callable[[Iterable], Iterable] | None = None,
+) -> BatchResult:
+    found, skipped = _expand(paths)
+    result = BatchResult(skipped=skipped)
+    if not found:
+        return result
+    settings = Settings(model_dir=str(model_dir) if model_dir else None, max_size=max_size, fields=fields)
+    ids = assign_doc_ids([name for _, name in found])
+    jobs = [Job(str(f), i) for (f, _), i in zip(found, ids)]
+    if str(settings.model_dir or "") and workers <= 1 and not scheduler:
+        _classifier(settings.model_dir)  # fail early, before reading anything, on a bad model
+    outcomes = _map(jobs, settings, workers, scheduler)
+    if progress is not None:
+        outcomes = progress(outcomes)
+    for outcome in outcomes:
+        if isinstance(outcome, Failure):
+            result.failures.append(outcome)
+        else:
+            result.processed.append(outcome)
     return result
+
+
+def default_workers() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)

@@ -10,5 +10,6 @@ from pipeline.records import Sentence
 
 
 def tag(sentences: Sequence[Sentence], classifier: SentenceClassifier) -> list[Sentence]:
-    labels = classifier.label([s.text for s in sentences])
+    # One document's sentences in order: neighbours inform the area.
+    labels = classifier.label([s.text for s in sentences], groups=[s.doc_id for s in sentences])
     return [replace(s, labels=lab) for s, lab in zip(sentences, labels)]

@@ -35,7 +35,9 @@ def train(corpus_paths: Iterable[str | Path], out_dir: str | Path, *, cv: int = 
     corpus = read_corpus(corpus_paths)
     params = params or {}
     started = time.perf_counter()
-    classifier = SentenceClassifier(**params).fit(corpus["text"].tolist(), corpus[["area", "commitment"]].to_numpy())
+    classifier = SentenceClassifier(**params).fit(
+        corpus["text"].tolist(), corpus[["area", "commitment"]].to_numpy(), groups=corpus["doc_id"].tolist()
+    )
     fit_seconds = time.perf_counter() - started
     metrics = cross_validate(corpus, k=cv, params=params) if cv else {}
     hashes = file_hashes(corpus_paths)
@@ -79,9 +81,13 @@ def model_card(meta: dict[str, Any]) -> str:
         "`pipeline/areas.py`) and a commitment flag (0/1), per the camket label guide.",
         "",
         "## Model",
-        "Two logistic-regression classifiers over TF-IDF word n-grams (syllables, 1-3)",
-        "and character n-grams (2-5, within word boundaries) of the folded sentence",
-        "(NFC, canonical tone marks, lower case, digits as 0, a start-of-sentence token).",
+        "Linear SVMs with sigmoid-calibrated probabilities over TF-IDF word n-grams",
+        "(syllables, 1-3) and character n-grams (2-5, within word boundaries) of the folded",
+        "sentence (NFC, canonical tone marks, lower case, digits as 0, a start-of-sentence",
+        "token, and one token per match of the area lexicon in `pipeline/lexicon.py`).",
+        "The area is then re-weighed by a logistic regression over the sentence's own",
+        "area probabilities and those of the sentences before and after it in the document",
+        "(trained on out-of-fold probabilities, grouped by document).",
         f"Hyperparameters: `{meta['params']}`.",
         "",
         "## Training data",

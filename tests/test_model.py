@@ -28,11 +28,15 @@ TINY = [
 # fmt: on
 
 
+PLACES = ("Thanh Hóa", "Nghệ An", "Hà Tĩnh")
+
+
 @pytest.fixture(scope="module")
 def tiny_model():
-    X = [t for t, _, _ in TINY]
-    Y = np.array([[a, c] for _, a, c in TINY])
-    return SentenceClassifier(char_ngrams=(2, 4)).fit(X, Y), X, Y
+    # Three variants of each sentence: enough per label for 3-fold score calibration.
+    X = [f"{t[:-1]} ở {place}{t[-1]}" for t, _, _ in TINY for place in PLACES]
+    Y = np.array([[a, c] for _, a, c in TINY for _ in PLACES])
+    return SentenceClassifier(char_ngrams=(2, 4), area_C=10.0, commitment_C=10.0).fit(X, Y), X, Y
 
 
 def test_estimator_conventions():

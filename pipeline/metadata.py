@@ -1,0 +1,51 @@
+"""Document metadata from the text itself: date and speaker from the lead or caption."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from pipeline.records import Document
+
+# "sáng ngày 07/8/2022", "ngày 7-8-2022", "Chiều 12/4/2024"
+_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})(?!\d)")
+_SURNAMES = (
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đoàn Trịnh Đinh Lâm Mai "
+    "Trương Lương Hà Tô Vương Cao Lưu Tạ Chu Châu Quách Thái Đàm Lục Hầu Tống Triệu Kiều Giang Nông Lò Vi "
+    "Hứa Mạc Tăng Thân La Từ Đồng Khúc Lại Phùng Nghiêm Âu Tôn Văn Lã Ninh Doãn Quan Ông Hoàng Thạch Y"
+).split()
+_SYLLABLE = r"[A-ZÀ-ỸĐ][a-zà-ỹđ]+"
+# A name right after "đồng chí/ông/bà", or followed by a title or by "phát biểu".
+_SPEAKER = re.compile(
+    r"(?:(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)\s+(?P<a>(?:" + "|".join(_SURNAMES) + rf")(?:\s{_SYLLABLE}){{1,3}})(?=\s*[,(]|\s+(?:phát biểu|chủ trì|nhấn mạnh|yêu cầu|đề nghị|kết luận)))"
+    r"|(?P<b>(?:" + "|".join(_SURNAMES) + rf")(?:\s{_SYLLABLE}){{1,3}})(?=\s+(?:phát biểu|chủ trì|kết luận|nhấn mạnh|yêu cầu|đề nghị|chỉ đạo))"
+)
+
+
+def find_date(texts: Iterable[str]) -> str:
+    """The first date stated, as YYYY-MM-DD, or ""."""
+    for text in texts:
+        for day, month, year in _DATE.findall(text):
+            d, m = int(day), int(month)
+            if 1 <= d <= 31 and 1 <= m <= 12:
+                return f"{year}-{m:02d}-{d:02d}"
+    return ""
+
+
+def find_speaker(texts: Iterable[str]) -> str:
+    for text in texts:
+        match = _SPEAKER.search(text)
+        if match:
+            return match.group("a") or match.group("b")
+    return ""
+
+
+def describe(doc: Document, *, title: str = "", date: str = "") -> dict[str, str]:
+    """Title, date and speaker of a document; file metadata first, then the lead and captions."""
+    front = [doc.text[p.start : p.end] for p in doc.paragraphs if p.part in ("lead", "caption")]
+    first = [doc.text[p.start : p.end] for p in doc.paragraphs[:3]]
+    return {
+        "title": title.strip(),
+        "date": find_date(front or first) or date.strip()[:10],
+        "speaker": find_speaker(front or first),
+    }
