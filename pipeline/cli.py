@@ -64,9 +64,11 @@ def _size(value: str) -> int:
               help="Run on an existing Dask distributed cluster (needs camket[dask]; the model folder must be readable there).")
 @click.option("--max-size", default="20MB", show_default=True, help="Skip files larger than this.")
 @click.option("--no-fields", is_flag=True, help="Skip the commitment fields (actor, action, timeframe...): faster.")
+@click.option("--update", is_flag=True,
+              help="Keep every row of an existing OUTPUT (and all an analyst typed in it); add only new sentences.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 def extract(paths: tuple[str, ...], output: Path, all_sentences: bool, model_dir: Path | None, workers: int | None,
-            scheduler: str | None, max_size: str, no_fields: bool, quiet: bool) -> None:
+            scheduler: str | None, max_size: str, no_fields: bool, update: bool, quiet: bool) -> None:
     """Write the commitment register of the transcripts in PATHS.
 
     PATHS are files, folders (searched recursively) or glob patterns; "-"
@@ -100,12 +102,19 @@ def extract(paths: tuple[str, ...], output: Path, all_sentences: bool, model_dir
     everything = [register.row(s, p.document) for p in result.processed for s in p.sentences]
     commitments = [r for r in everything if r.get("commitment") == 1]
     errors_path = output.with_name(output.stem + ".errors.csv")
+    added = None
     if result.processed:
         sentences_df = register.frame(everything)
-        if all_sentences and output.suffix.lower() != ".xlsx":
-            register.write(sentences_df, output)
-        else:
-            register.write(register.frame(commitments), output, sentences=sentences_df if all_sentences else None)
+        main = sentences_df if all_sentences and output.suffix.lower() != ".xlsx" else register.frame(commitments)
+        extra = sentences_df if all_sentences and output.suffix.lower() == ".xlsx" else None
+        if update and output.exists():
+            from pipeline.merge import merge_update
+
+            try:
+                main, added = merge_update(register.read(output), main)
+            except ValueError as exc:
+                raise CamketError(f"{output}: {exc}") from None
+        register.write(main, output, sentences=extra)
     if result.failures:
         import pandas as pd
 
@@ -116,6 +125,8 @@ def extract(paths: tuple[str, ...], output: Path, all_sentences: bool, model_dir
         click.echo(f"camket: {failure.source}: {failure.problem}", err=True)
     if not quiet:
         click.echo(_summary(result, commitments, output, errors_path), err=True)
+        if added is not None:
+            click.echo(f"update: {added} new row(s) added; existing rows kept as they were", err=True)
     if not result.processed:
         raise CamketError("no document could be processed" + (f"; see {errors_path}" if result.failures else ""))
     if result.failures:
@@ -172,8 +183,10 @@ def train(corpus: tuple[Path, ...], out_dir: Path, cv: int) -> None:
 @click.argument("corpus", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @model_option
 @click.option("--cv", type=int, default=0, help="Run K-fold cross-validation grouped by doc_id instead of scoring a saved model.")
+@click.option("--group-by", type=click.Choice(["doc_id", "batch"]), default="doc_id", show_default=True,
+              help="With --cv: keep each document, or each batch of documents (doc_id prefix), inside one fold.")
 @click.option("--source", "sources", multiple=True, type=click.Choice(["written", "reference", "reviewed"]), help="Score only sentences from this source (repeatable).")
-def evaluate(corpus: tuple[Path, ...], model_dir: Path | None, cv: int, sources: tuple[str, ...]) -> None:
+def evaluate(corpus: tuple[Path, ...], model_dir: Path | None, cv: int, group_by: str, sources: tuple[str, ...]) -> None:
     """Per-area precision, recall, F1, macro-F1, confusion matrix and commitment F1."""
     from pipeline.corpus import read_corpus
     from pipeline.evaluate import cross_validate, evaluate as score_model, format_report
@@ -188,13 +201,70 @@ def evaluate(corpus: tuple[Path, ...], model_dir: Path | None, cv: int, sources:
         params = load_meta(model_dir or default_model_dir()).get("params", {}) if (model_dir or default_model_dir()).exists() else {}
         params = {k: tuple(v) if isinstance(v, list) else v for k, v in params.items()}
         try:
-            metrics = cross_validate(data, k=cv, params=params)
+            metrics = cross_validate(data, k=cv, params=params, group_by=group_by)
         except ValueError as exc:
             raise CamketError(str(exc)) from None
-        click.echo(format_report(metrics, title=f"{cv}-fold cross-validation grouped by document"))
+        click.echo(format_report(metrics, title=f"{cv}-fold cross-validation grouped by {group_by}"))
     else:
         metrics = score_model(load_model(model_dir), data)
         click.echo(format_report(metrics, title=f"model {model_dir or default_model_dir()}"))
+
+
+@cli.group()
+def review() -> None:
+    """The analyst review loop: import corrected registers, suggest what to label next."""
+
+
+@review.command("import")
+@click.argument("registers", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--store", type=click.Path(dir_okay=False, path_type=Path), default=Path("corpora/reviewed/reviews.csv"),
+              show_default=True, help="Where reviewed sentences are kept (a corpus file `camket train` reads).")
+def review_import(registers: tuple[Path, ...], store: Path) -> None:
+    """Add every reviewed row of REGISTERS (.csv as Excel saves it, or .xlsx) to the corpus.
+
+    A row is reviewed when area_reviewed or commitment_reviewed is filled; areas
+    may be codes, keys or Vietnamese names. Re-importing changes nothing; a
+    sentence reviewed again with other labels takes the later review.
+    """
+    from pipeline.review import import_reviews
+
+    report = import_reviews(registers, store)
+    for note in report.notes:
+        click.echo(f"camket: {note}", err=True)
+    for problem in report.problems:
+        click.echo(f"camket: {problem}", err=True)
+    click.echo(report.summary() + f" -> {store}", err=True)
+    if report.problems:
+        sys.exit(2)
+
+
+@review.command("suggest")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-n", "count", type=click.IntRange(min=1), default=50, show_default=True, help="How many sentences.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="Register of the suggested sentences (.csv or .xlsx), with empty review columns to fill.")
+@model_option
+@click.option("--corpus", "corpus_dir", type=click.Path(path_type=Path), default=Path("corpora"), show_default=True,
+              help="Labeled sentences to leave out (already known).")
+def review_suggest(paths: tuple[str, ...], count: int, output: Path, model_dir: Path | None, corpus_dir: Path) -> None:
+    """The sentences of PATHS whose labels would teach the model most.
+
+    Least confident first, spread across areas and documents.
+    """
+    from pipeline import register
+    from pipeline.corpus import read_corpus
+    from pipeline.persist import default_model_dir
+    from pipeline.run import run_batch
+    from pipeline.suggest import suggest
+
+    result = run_batch(paths, model_dir=model_dir or default_model_dir(), fields=False)
+    for failure in result.failures + result.skipped:
+        click.echo(f"camket: {failure.source}: {failure.problem}", err=True)
+    known = set(read_corpus([corpus_dir])["key"]) if corpus_dir.exists() else set()
+    docs = {p.document.doc_id: p.document for p in result.processed}
+    chosen = suggest([s for p in result.processed for s in p.sentences], count, known=known)
+    register.write(register.frame([register.row(s, docs[s.doc_id]) for s in chosen]), output)
+    click.echo(f"{len(chosen)} sentence(s) to review -> {output}", err=True)
 
 
 @cli.command("fields-eval")
@@ -214,11 +284,26 @@ def fields_eval(table: Path | None) -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("--against", type=click.Choice(["word-tokenize"]), default="word-tokenize", show_default=True,
-              help="What to compare: word-tokenize = the whole extract pipeline vs underthesea word_tokenize alone.")
+@click.option("--against", type=click.Choice(["word-tokenize", "workers"]), default="word-tokenize", show_default=True,
+              help="word-tokenize: the whole extract pipeline vs underthesea word_tokenize alone, one process. "
+                   "workers: documents/s, sentences/s and peak memory for 1 and N workers over a generated folder.")
+@click.option("--workers", "-w", "worker_counts", type=click.IntRange(min=1), multiple=True,
+              help="Worker counts to compare with --against workers [default: 1 and the number of cores].")
 @model_option
-def benchmark(paths: tuple[Path, ...], against: str, model_dir: Path | None) -> None:
-    """Print speed figures on PATHS (default: corpora/transcripts and corpora/written, CSVs grouped by doc_id)."""
+def benchmark(paths: tuple[Path, ...], against: str, worker_counts: tuple[int, ...], model_dir: Path | None) -> None:
+    """Print speed figures (never a pass/fail test).
+
+    PATHS default to corpora/transcripts and corpora/written (CSV corpora become
+    one document per doc_id).
+    """
+    if against == "workers":
+        from pipeline.benchmark_batch import bench_workers, format_rows
+        from pipeline.run import default_workers
+
+        counts = worker_counts or tuple(sorted({1, default_workers()}))
+        folder = str(paths[0]) if paths else None
+        click.echo(format_rows(bench_workers(counts, model_dir=str(model_dir) if model_dir else None, folder=folder)))
+        return
     from pipeline.benchmark import BUNDLED, bench_pipeline_vs_word_tokenize, format_bench
 
     result = bench_pipeline_vs_word_tokenize(paths or BUNDLED, model_dir=model_dir)

@@ -46,20 +46,46 @@ def evaluate(classifier: SentenceClassifier, corpus: pd.DataFrame) -> dict[str, 
     return score(corpus["area"], pred[:, 0], corpus["commitment"], pred[:, 1])
 
 
-def cross_validate(corpus: pd.DataFrame, k: int = 5, params: dict[str, Any] | None = None, seed: int = 0) -> dict[str, Any]:
-    """K folds grouped by document, so sentences of one document never straddle train and test."""
+def sample_weights(corpus: pd.DataFrame) -> list[float]:
+    from pipeline.train import sample_weights as weights
+
+    return weights(corpus)
+
+
+GROUPINGS = ("doc_id", "batch")
+
+
+def cv_groups(corpus: pd.DataFrame, by: str = "doc_id") -> np.ndarray:
+    """What a fold keeps together: a document, or a whole batch of documents
+    (the doc_id prefix before the first "-": one writer, one kind of source),
+    the harder test of how the model does on text unlike its training data."""
+    if by == "doc_id":
+        return corpus["doc_id"].to_numpy()
+    if by == "batch":
+        return corpus["doc_id"].str.split("-", n=1).str[0].to_numpy()
+    raise ValueError(f"unknown grouping {by!r}; use one of: {', '.join(GROUPINGS)}")
+
+
+def cross_validate(
+    corpus: pd.DataFrame, k: int = 5, params: dict[str, Any] | None = None, seed: int = 0, *, group_by: str = "doc_id"
+) -> dict[str, Any]:
+    """K folds grouped by document (or batch), so sentences of one document never straddle train and test."""
+    folds_by = cv_groups(corpus, group_by)
     groups = corpus["doc_id"].to_numpy()
-    n_docs = len(set(groups))
+    n_docs = len(set(folds_by))
     if k < 2 or k > n_docs:
-        raise ValueError(f"--cv needs 2 <= K <= number of documents ({n_docs}); got {k}")
+        raise ValueError(f"--cv needs 2 <= K <= number of groups ({n_docs} by {group_by}); got {k}")
     texts = corpus["text"].to_numpy()
     Y = corpus[["area", "commitment"]].to_numpy()
     pred = np.zeros_like(Y)
-    for train_idx, test_idx in GroupKFold(n_splits=k, shuffle=True, random_state=seed).split(texts, Y, groups):
-        model = SentenceClassifier(**(params or {})).fit(texts[train_idx].tolist(), Y[train_idx], groups=groups[train_idx])
+    weights = np.asarray(sample_weights(corpus))
+    for train_idx, test_idx in GroupKFold(n_splits=k, shuffle=True, random_state=seed).split(texts, Y, folds_by):
+        model = SentenceClassifier(**(params or {})).fit(
+            texts[train_idx].tolist(), Y[train_idx], groups=groups[train_idx], sample_weight=weights[train_idx]
+        )
         pred[test_idx] = model.predict(texts[test_idx].tolist(), groups=groups[test_idx])
     result = score(Y[:, 0], pred[:, 0], Y[:, 1], pred[:, 1])
-    result["cv"] = {"folds": k, "grouped_by": "doc_id", "documents": n_docs, "seed": seed}
+    result["cv"] = {"folds": k, "grouped_by": group_by, "documents": int(len(set(groups))), "groups": n_docs, "seed": seed}
     return result
 
 
@@ -85,7 +111,10 @@ def format_report(metrics: dict[str, Any], title: str = "") -> str:
     lines.append(f"commitment  precision {c['precision']:.3f}  recall {c['recall']:.3f}  F1 {c['f1']:.3f}  accuracy {c['accuracy']:.3f}  (positives: {c['support']})")
     if "cv" in metrics:
         cv = metrics["cv"]
-        lines.append(f"({cv['folds']}-fold cross-validation grouped by {cv['grouped_by']}, {cv['documents']} documents)")
+        lines.append(
+            f"({cv['folds']}-fold cross-validation grouped by {cv['grouped_by']}: {cv.get('groups', cv['documents'])} groups, "
+            f"{cv['documents']} documents)"
+        )
     return "\n".join(lines)
 
 

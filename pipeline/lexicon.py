@@ -127,3 +127,36 @@ AREA_TERMS: dict[int, tuple[str, ...]] = {
         "kết nạp đảng", "sinh hoạt chi bộ", "tự phê bình và phê bình", "nêu gương", "công chức", "viên chức",
     ),
 }
+
+# ------------------------------------------------------- commitment cue prior
+# Discourse openers that may precede a directive verb ("Thứ hai, đẩy mạnh …").
+OPENER = re.compile(
+    r"^(?:(?:thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|một\s+là|hai\s+là|ba\s+là|bốn\s+là|năm\s+là|sáu\s+là"
+    r"|trước\s+mắt|đồng\s+thời|bên\s+cạnh\s+đó|ngoài\s+ra|mặt\s+khác|trong\s+thời\s+gian\s+tới|thời\s+gian\s+tới"
+    r"|năm\s+0+|trong\s+năm\s+0+|giai\s+đoạn\s+[\d\s-]+|đặc\s+biệt|nhất\s+là|cùng\s+với\s+đó|tiếp\s+theo)\s*[,:]\s*"
+    r"|[-–•+*]\s*|\(?[0-9a-zđ]{1,2}[.)]\s+|[ivx]+[.)]\s+)+"
+)
+# Verbs a subject-less directive starts with (lower case, canonical tones).
+DIRECTIVE_VERBS = (
+    "tăng cường", "đẩy mạnh", "tiếp tục", "tập trung", "chú trọng", "tạo điều kiện", "rà soát", "khẩn trương",
+    "triển khai", "thực hiện", "xây dựng", "nâng cao", "phát huy", "quan tâm", "chỉ đạo", "tổ chức", "kiểm tra",
+    "duy trì", "phối hợp", "chủ động", "tích cực", "mở rộng", "hoàn thiện", "đổi mới", "bảo đảm", "đảm bảo",
+    "kiên quyết", "thường xuyên", "làm tốt", "thúc đẩy", "huy động", "ưu tiên", "phấn đấu", "quyết tâm", "không để",
+    "phải", "cần", "đề nghị", "yêu cầu", "giao", "củng cố", "siết chặt", "xử lý", "đấu tranh", "ngăn chặn",
+    "phòng ngừa", "sẵn sàng", "theo dõi", "đôn đốc", "hướng dẫn", "tuyên truyền", "vận động", "khuyến khích",
+    "hỗ trợ", "bố trí", "cải thiện", "phát triển", "quán triệt", "nghiên cứu", "đề xuất", "chuẩn bị", "rà soát",
+    "sớm", "kịp thời", "nghiêm túc", "quản lý chặt chẽ", "tranh thủ", "khắc phục", "tháo gỡ", "đầu tư", "hoàn thành",
+    "giữ vững", "chăm lo", "làm rõ", "cụ thể hóa", "đa dạng hóa", "lãnh đạo", "thống nhất", "cam kết", "kiện toàn",
+    "phát động", "bổ sung", "tăng", "giảm", "nhân rộng", "chấn chỉnh", "xem xét", "tuyệt đối không",
+)
+DIRECTIVE_START = re.compile(
+    r"^(?:" + "|".join(sorted(map(re.escape, set(DIRECTIVE_VERBS)), key=len, reverse=True)) + r")(?!\w)"
+)
+# Cues anywhere in the sentence: a directive, a request, an assignment, a pledge; and report markers.
+COMMITMENT_CUES = re.compile(
+    r"(?<!\w)(?:đề nghị|yêu cầu|giao|chủ trì|phấn đấu|quyết tâm|cam kết|cần|phải|chỉ đạo|nhấn mạnh|lưu ý|không để)(?!\w)"
+)
+REPORT_CUES = re.compile(
+    r"(?<!\w)(?:đã|được|đạt|hoàn thành|tăng 0|giảm 0|ước đạt|so với|kết quả|tuy nhiên|còn|chưa|vừa|đang)(?!\w)"
+)
+WISH_CUES = re.compile(r"^(?:chúc|xin chúc|kính chúc|tôi tin|tin tưởng|xin trân trọng|trân trọng|thưa|kính thưa)(?!\w)")

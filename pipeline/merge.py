@@ -27,5 +27,6 @@ def merge_update(old: pd.DataFrame, new: pd.DataFrame) -> tuple[pd.DataFrame, in
         raise ValueError(f"the existing register has no {', '.join(missing)} column; it cannot be updated")
     fresh = new[~row_keys(new).isin(set(row_keys(old)))]
     columns = list(old.columns) + [c for c in new.columns if c not in old.columns]
-    merged = pd.concat([old.astype(str), fresh.astype(str)], ignore_index=True).reindex(columns=columns).fillna("")
+    fresh = fresh.astype(object).where(fresh.notna(), "").astype(str)
+    merged = pd.concat([old.astype(str), fresh], ignore_index=True).reindex(columns=columns).fillna("")
     return merged, len(fresh)

@@ -19,6 +19,7 @@ import weakref
 from collections.abc import Sequence
 
 import numpy as np
+import sklearn
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
@@ -26,6 +27,7 @@ from sklearn.model_selection import GroupKFold
 from sklearn.pipeline import FeatureUnion
 from sklearn.svm import LinearSVC
 
+from pipeline import lexicon
 from pipeline.lexicon import AREA_TERMS
 from pipeline.normalize import fold_for_model
 from pipeline.records import Labels
@@ -50,8 +52,18 @@ _AREA_PATTERNS = {
 
 
 def lexicon_tokens(folded: str) -> list[str]:
-    """One "xxareaN" token per lexicon match: a prior toward area N."""
-    return [f"xxarea{code}" for code, pattern in _AREA_PATTERNS.items() for _ in pattern.finditer(folded)]
+    """Priors the data alone learns slowly: one "xxareaN" per area-lexicon match,
+    "xxverbfirst" when a directive verb opens the sentence (after "Thứ hai,",
+    "Trước mắt,", a bullet …), "xxcue"/"xxreport"/"xxwish" per cue word."""
+    tokens = [f"xxarea{code}" for code, pattern in _AREA_PATTERNS.items() for _ in pattern.finditer(folded)]
+    body = lexicon.OPENER.sub("", folded, count=1)
+    if lexicon.DIRECTIVE_START.match(body):
+        tokens.append("xxverbfirst")
+    if lexicon.WISH_CUES.match(body):
+        tokens.append("xxwish")
+    tokens += ["xxcue"] * len(lexicon.COMMITMENT_CUES.findall(folded))
+    tokens += ["xxreport"] * len(lexicon.REPORT_CUES.findall(folded))
+    return tokens
 
 
 def prepare(texts: Sequence[str], *, lexicon: bool = True) -> list[str]:
@@ -64,23 +76,28 @@ def prepare(texts: Sequence[str], *, lexicon: bool = True) -> list[str]:
     return out
 
 
-def build_features(*, word_ngrams: tuple[int, int], char_ngrams: tuple[int, int] | None, min_df: int = 2) -> FeatureUnion:
-    parts = [
-        (
-            "words",
-            TfidfVectorizer(
-                token_pattern=r"(?u)\b\w+\b", ngram_range=tuple(word_ngrams), sublinear_tf=True, lowercase=False, min_df=min_df
-            ),
-        )
-    ]
-    if char_ngrams:
-        parts.append(
-            (
-                "chars",
-                TfidfVectorizer(analyzer="char_wb", ngram_range=tuple(char_ngrams), sublinear_tf=True, min_df=2, lowercase=False),
-            )
-        )
-    return FeatureUnion(parts)
+def build_features(
+    *, word_ngrams: tuple[int, int], char_ngrams: tuple[int, int] | None, min_df: int = 2
+) -> TfidfVectorizer | FeatureUnion:
+    """Syllable n-grams, plus character n-grams when asked for.
+
+    Word n-grams alone measured as well as both (see the model card), and a
+    lone vectorizer avoids FeatureUnion's per-call overhead on every document.
+    """
+    words = TfidfVectorizer(
+        token_pattern=r"(?u)\b\w+\b", ngram_range=tuple(word_ngrams), sublinear_tf=True, lowercase=False, min_df=min_df
+    )
+    if not char_ngrams:
+        return words
+    chars = TfidfVectorizer(analyzer="char_wb", ngram_range=tuple(char_ngrams), sublinear_tf=True, min_df=2, lowercase=False)
+    return FeatureUnion([("words", words), ("chars", chars)])
+
+
+def _vectorizers(features: TfidfVectorizer | FeatureUnion) -> list[TfidfVectorizer]:
+    """The vectorizers inside, word n-grams first."""
+    if isinstance(features, FeatureUnion):
+        return [v for _, v in features.transformer_list]
+    return [features]
 
 
 def _decisions(model: LinearSVC, F, classes: np.ndarray) -> np.ndarray:
@@ -143,7 +160,13 @@ class SentenceClassifier(ClassifierMixin, BaseEstimator):
         self.random_state = random_state
 
     # ------------------------------------------------------------ fitting
-    def fit(self, X: Sequence[str], Y: np.ndarray, groups: Sequence[object] | None = None) -> "SentenceClassifier":
+    def fit(
+        self,
+        X: Sequence[str],
+        Y: np.ndarray,
+        groups: Sequence[object] | None = None,
+        sample_weight: Sequence[float] | None = None,
+    ) -> "SentenceClassifier":
         """Fit the text models, then calibrate them on out-of-fold decision values.
 
         The calibrators are logistic regressions (Platt scaling): for the area
@@ -152,8 +175,12 @@ class SentenceClassifier(ClassifierMixin, BaseEstimator):
         """
         Y = np.asarray(Y, dtype=int)
         groups = list(range(len(X))) if groups is None else list(groups)
+        w = np.ones(len(X)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
         self.features_ = build_features(word_ngrams=self.word_ngrams, char_ngrams=self.char_ngrams, min_df=self.min_df)
         F = self.features_.fit_transform(prepare(X, lexicon=self.lexicon))
+        for vectorizer in _vectorizers(self.features_):
+            # The terms min_df dropped: only for introspection, and most of the file size.
+            vectorizer.stop_words_ = None
         areas, commits = np.unique(Y[:, 0]), np.unique(Y[:, 1])
         if len(areas) < 2 or len(commits) < 2:
             raise ValueError("training needs at least two areas and both commitment labels")
@@ -162,13 +189,15 @@ class SentenceClassifier(ClassifierMixin, BaseEstimator):
         n_splits = min(5, len(set(groups)))
         for train, test in GroupKFold(n_splits=n_splits, shuffle=True, random_state=self.random_state).split(F, Y, groups):
             if len(np.unique(Y[train, 0])) > 1:
-                area_oof[test] = _decisions(self._svm(self.area_C).fit(F[train], Y[train, 0]), F[test], areas)
+                area_oof[test] = _decisions(self._svm(self.area_C).fit(F[train], Y[train, 0], w[train]), F[test], areas)
             if len(np.unique(Y[train, 1])) > 1:
-                commit_oof[test] = _decisions(self._svm(self.commitment_C).fit(F[train], Y[train, 1]), F[test], commits)
-        self.area_model_ = self._svm(self.area_C).fit(F, Y[:, 0])
-        self.commitment_model_ = self._svm(self.commitment_C).fit(F, Y[:, 1])
-        self.area_calibrator_ = self._calibrator().fit(self._area_inputs(area_oof, groups), Y[:, 0])
-        self.commitment_calibrator_ = self._calibrator().fit(commit_oof[:, 1:], Y[:, 1])
+                commit_oof[test] = _decisions(
+                    self._svm(self.commitment_C).fit(F[train], Y[train, 1], w[train]), F[test], commits
+                )
+        self.area_model_ = self._svm(self.area_C).fit(F, Y[:, 0], w)
+        self.commitment_model_ = self._svm(self.commitment_C).fit(F, Y[:, 1], w)
+        self.area_calibrator_ = self._calibrator().fit(self._area_inputs(area_oof, groups), Y[:, 0], w)
+        self.commitment_calibrator_ = self._calibrator().fit(commit_oof[:, 1:], Y[:, 1], w)
         self.classes_ = [self.area_calibrator_.classes_, self.commitment_calibrator_.classes_]
         return self
 
@@ -196,6 +225,12 @@ class SentenceClassifier(ClassifierMixin, BaseEstimator):
 
     # --------------------------------------------------------- predicting
     def _probabilities(self, X: Sequence[str], groups: Sequence[object] | None):
+        with sklearn.config_context(assume_finite=True, skip_parameter_validation=True):
+            return self._probabilities_unchecked(X, groups)
+
+    def _probabilities_unchecked(self, X: Sequence[str], groups: Sequence[object] | None):
+        # The inputs are ours (TF-IDF rows, calibrated scores): skip scikit-learn's
+        # per-call validation, which costs more than the prediction on a short document.
         groups = list(range(len(X))) if groups is None else list(groups)
         F = self.features_.transform(prepare(X, lexicon=self.lexicon))
         areas = self.area_model_.classes_
@@ -239,7 +274,7 @@ class SentenceClassifier(ClassifierMixin, BaseEstimator):
 
     def _why(self, F, areas: np.ndarray, k: int) -> list[tuple[str, ...]]:
         """The word n-grams that pushed each sentence hardest toward its area."""
-        words = self.features_.transformer_list[0][1]
+        words = _vectorizers(self.features_)[0]
         names = _feature_names(words)
         n_words = len(names)
         svm = self.area_model_

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +43,8 @@ def save_model(directory: str | Path, classifier: SentenceClassifier, meta: dict
         "parts": classifier.fitted_parts(),
         "params": {k: list(v) if isinstance(v, tuple) else v for k, v in classifier.get_params().items()},
     }
-    atomic_write_bytes(directory / MODEL_FILE, sio.dumps(payload))
+    # The vocabulary is JSON inside the zip: deflate shrinks the file about tenfold.
+    atomic_write_bytes(directory / MODEL_FILE, sio.dumps(payload, compression=zipfile.ZIP_DEFLATED, compresslevel=9))
     atomic_write_text(directory / META_FILE, json.dumps(meta, ensure_ascii=False, indent=2) + "\n")
     atomic_write_text(directory / CARD_FILE, card)
     return directory

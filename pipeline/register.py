@@ -126,7 +126,10 @@ def frame(rows: Sequence[dict[str, Any]]) -> pd.DataFrame:
     df = pd.DataFrame(list(rows), columns=list(COLUMNS))
     # A year or nothing: nullable integers keep .parquet and .jsonl typed.
     years = pd.to_numeric(df["deadline_year"].replace("", None), errors="coerce").astype("Int64")
-    df = df.drop(columns="deadline_year").fillna("")
+    df = df.drop(columns="deadline_year")
+    for column in df.columns[df.isna().any()]:
+        # Empty cells stay empty text; typed columns without gaps keep their type.
+        df[column] = df[column].astype(object).where(df[column].notna(), "")
     df.insert(list(COLUMNS).index("deadline_year"), "deadline_year", years)
     return df
 

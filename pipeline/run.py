@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import glob
+import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -59,13 +60,32 @@ class BatchResult:
     skipped: list[Failure] = field(default_factory=list)
 
 
-def process_document(doc: Document, classifier: SentenceClassifier, *, fields: bool = True) -> Processed:
-    tagged = tag(segment(doc), classifier)
+# Documents per unit of work: classifying a few documents in one call spreads
+# scikit-learn's per-call checks, and the result does not depend on the size.
+CHUNK = 16
+
+
+def process_documents(docs: Sequence[Document], classifier: SentenceClassifier, *, fields: bool = True) -> list[Processed]:
+    """Segment, classify and extract fields for several documents at once.
+
+    Each document's sentences stay together (the classifier's context never
+    crosses documents), so the labels are the same as one document at a time.
+    """
+    per_doc = [segment(doc) for doc in docs]
+    tagged = tag([s for sentences in per_doc for s in sentences], classifier)
     if fields:
         from pipeline.fields import extract_fields
 
         tagged = extract_fields(tagged)
-    return Processed(doc, tagged)
+    out, start = [], 0
+    for doc, sentences in zip(docs, per_doc):
+        out.append(Processed(doc, tagged[start : start + len(sentences)]))
+        start += len(sentences)
+    return out
+
+
+def process_document(doc: Document, classifier: SentenceClassifier, *, fields: bool = True) -> Processed:
+    return process_documents([doc], classifier, fields=fields)[0]
 
 
 # ----------------------------------------------------------------- inputs
@@ -141,13 +161,21 @@ def _classifier(model_dir: str | None) -> SentenceClassifier:
     return load_model(model_dir)
 
 
-def process_job(job: Job, settings: Settings) -> Processed | Failure:
-    """Everything for one file; the unit of work a worker or a Dask task runs."""
-    try:
-        doc = read_document(job.path, job.doc_id, max_size=settings.max_size)
-        return process_document(doc, _classifier(settings.model_dir), fields=settings.fields)
-    except InputError as exc:
-        return Failure(exc.source, exc.problem)
+def process_jobs(jobs: Sequence[Job], settings: Settings) -> list[Processed | Failure]:
+    """Everything for a few files, in order; the unit of work a worker or a Dask task runs."""
+    outcomes: list[Processed | Failure | Document] = []
+    for job in jobs:
+        try:
+            outcomes.append(read_document(job.path, job.doc_id, max_size=settings.max_size))
+        except InputError as exc:
+            outcomes.append(Failure(exc.source, exc.problem))
+    docs = [o for o in outcomes if isinstance(o, Document)]
+    processed = iter(process_documents(docs, _classifier(settings.model_dir), fields=settings.fields))
+    return [next(processed) if isinstance(o, Document) else o for o in outcomes]
+
+
+def _chunks(jobs: Sequence[Job], size: int) -> list[Sequence[Job]]:
+    return [jobs[i : i + size] for i in range(0, len(jobs), size)]
 
 
 def _map(jobs: Sequence[Job], settings: Settings, workers: int, scheduler: str | None) -> Iterator[Processed | Failure]:
@@ -161,16 +189,23 @@ def _map(jobs: Sequence[Job], settings: Settings, workers: int, scheduler: str |
         except OSError as exc:
             raise CamketError(f"cannot reach the Dask scheduler at {scheduler} ({exc})") from None
         with client:
-            futures = client.map(process_job, jobs, settings=settings, pure=False)
+            futures = client.map(process_jobs, _chunks(jobs, CHUNK), settings=settings, pure=False)
             for future in futures:  # in input order
-                yield future.result()
+                yield from future.result()
         return
-    if workers <= 1 or len(jobs) <= 1:
-        for job in jobs:
-            yield process_job(job, settings)
+    chunks = _chunks(jobs, CHUNK)
+    if workers <= 1 or len(chunks) <= 1:
+        for chunk in chunks:
+            yield from process_jobs(chunk, settings)
         return
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
-        yield from pool.map(process_job, jobs, [settings] * len(jobs), chunksize=1)
+    # Smaller chunks keep every worker busy to the end of the batch.
+    chunks = _chunks(jobs, max(1, min(CHUNK, len(jobs) // (workers * 4))))
+    # fork shares the loaded model with the workers; elsewhere they load their own.
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    context = multiprocessing.get_context(method)
+    with ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=context) as pool:
+        for outcomes in pool.map(process_jobs, chunks, [settings] * len(chunks)):
+            yield from outcomes
 
 
 def run_batch(
@@ -190,8 +225,13 @@ def run_batch(
     settings = Settings(model_dir=str(model_dir) if model_dir else None, max_size=max_size, fields=fields)
     ids = assign_doc_ids([name for _, name in found])
     jobs = [Job(str(f), i) for (f, _), i in zip(found, ids)]
-    if str(settings.model_dir or "") and workers <= 1 and not scheduler:
-        _classifier(settings.model_dir)  # fail early, before reading anything, on a bad model
+    if not scheduler:
+        # Load once here: worker processes fork from this one and inherit it.
+        _classifier(settings.model_dir)
+        if fields:
+            from pipeline.fields import default_nlp
+
+            default_nlp()("Khởi động.")  # also loads underthesea's model
     outcomes = _map(jobs, settings, workers, scheduler)
     if progress is not None:
         outcomes = progress(outcomes)

@@ -1,0 +1,54 @@
+"""The bundled model is what `camket train corpora -o models/default` makes from the bundled corpus."""
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from pipeline.corpus import corpus_files, file_hashes, read_corpus
+from pipeline.evaluate import evaluate
+
+
+@pytest.fixture(scope="module")
+def meta(root):
+    return json.loads((root / "models" / "default" / "meta.json").read_text(encoding="utf-8"))
+
+
+def test_trained_on_the_corpus_as_it_is_now(root, meta, monkeypatch):
+    monkeypatch.chdir(root)
+    current = {str(Path(p).relative_to(root)): h for p, h in file_hashes([root / "corpora"]).items()}
+    assert meta["corpus"]["files"] == current, "the corpus changed: retrain with `camket train corpora -o models/default`"
+
+
+def test_meta_records_what_the_issue_asks(meta):
+    assert {"versions", "corpus", "labels", "params", "metrics"} <= set(meta)
+    assert meta["versions"]["scikit-learn"] and meta["versions"]["skops"]
+    assert set(meta["labels"]["area"]) == {str(c) for c in range(7)}
+    assert meta["metrics"]["cv"]["grouped_by"] == "doc_id"
+
+
+def test_cross_validated_quality(meta):
+    """The issue's bar, as `camket evaluate corpora --cv 5` measured when the model was trained."""
+    assert meta["metrics"]["area"]["macro_f1"] >= 0.90
+    assert meta["metrics"]["commitment"]["f1"] >= 0.93
+
+
+def test_retraining_reproduces_the_bundled_model(root, bundled_model, tmp_path, monkeypatch):
+    from pipeline.persist import load_model
+    from pipeline.train import train
+
+    monkeypatch.chdir(root)
+    train([root / "corpora"], tmp_path / "m", cv=0)
+    fresh = load_model(tmp_path / "m")
+    corpus = read_corpus([root / "corpora"])
+    a, b = evaluate(bundled_model, corpus), evaluate(fresh, corpus)
+    assert abs(a["area"]["macro_f1"] - b["area"]["macro_f1"]) <= 0.005
+    assert abs(a["commitment"]["f1"] - b["commitment"]["f1"]) <= 0.005
+    texts = corpus["text"].tolist()[:500]
+    same = np.mean([x == y for x, y in zip(bundled_model.predict(texts).tolist(), fresh.predict(texts).tolist())])
+    assert same >= 0.99
+
+
+def test_corpus_files_exclude_document_metadata(root):
+    assert not any("documents" in p.parts for p in corpus_files([root / "corpora"]))
