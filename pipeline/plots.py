@@ -179,20 +179,22 @@ def area_by_document(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def area_by_document_heatmap(df: pd.DataFrame):
-    """Heat map: commitments per area (columns) per document (rows), counts written in."""
+    """Heat map: commitments per area (rows, Vietnamese names) per document (columns), counts written in."""
     table = area_by_document(df)
     n_docs = max(len(table), 1)
-    fig, ax = _figure(10, 2.6 + 0.45 * n_docs)
-    values = table.to_numpy() if len(table) else np.zeros((1, len(AREAS)), dtype=int)
+    fig, ax = _figure(min(6.5 + 0.7 * n_docs, 30), 6)
+    values = table.to_numpy().T if len(table) else np.zeros((len(AREAS), 1), dtype=int)
     image = ax.imshow(values, cmap="Blues", aspect="auto", vmin=0)
     top = values.max() if values.size else 0
     for (i, j), v in np.ndenumerate(values):
         ax.text(j, i, str(v), ha="center", va="center", color="white" if top and v > top / 2 else "black")
-    ax.set_xticks(range(len(AREAS)), [area_label(a.code, 16) for a in AREAS], fontsize=8)
-    ax.set_yticks(range(n_docs), list(table.index) if len(table) else ["(no document)"])
+    ax.set_yticks(range(len(AREAS)), [area_label(a.code) for a in AREAS])
+    docs = list(table.index) if len(table) else ["(no document)"]
+    ax.set_xticks(range(n_docs), docs, rotation=30 if n_docs > 1 else 0, ha="right" if n_docs > 1 else "center",
+                  rotation_mode="anchor", fontsize=8)
     ax.set_title("Commitments per area and document")
-    ax.set_xlabel("Area")
-    ax.set_ylabel("Document (doc_id)")
+    ax.set_xlabel("Document (doc_id)")
+    ax.set_ylabel("Area")
     fig.colorbar(image, ax=ax, label="Commitments")
     return fig
 
@@ -383,7 +385,7 @@ def per_area_f1(meta_or_metrics: Mapping[str, Any]):
     ax.set_title(f"Per-area precision, recall and F1 (macro-F1 {metrics['area']['macro_f1']:.3f}; {_how_measured(metrics)})")
     ax.set_xlabel("Score")
     ax.set_ylabel("Area")
-    ax.legend(loc="lower right")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1))
     return fig
 
 
@@ -428,7 +430,7 @@ def compare_models(
     ax.set_title(f"F1 by area: {name_a} vs {name_b}")
     ax.set_xlabel("F1")
     ax.set_ylabel("Area")
-    ax.legend(loc="lower right")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1))
     return Comparison(table, fig)
 
 

@@ -128,7 +128,7 @@ def test_every_chart_has_title_and_axis_labels(name, data, sample_register, synt
 
 @pytest.mark.parametrize(
     "name, which",
-    [("commitments_per_area", "y"), ("area_by_document_heatmap", "x"), ("confusion_matrix_plot", "y"),
+    [("commitments_per_area", "y"), ("area_by_document_heatmap", "y"), ("confusion_matrix_plot", "y"),
      ("per_area_f1", "y"), ("compare_models", "y")],
 )
 def test_vietnamese_area_names_in_tick_labels(name, which, sample_register, meta):
