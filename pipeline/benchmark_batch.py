@@ -115,7 +115,7 @@ def format_rows(rows: list[dict[str, Any]]) -> str:
         f"{'run':<16}{'docs':>6}{'sentences':>11}{'seconds':>9}{'docs/s':>9}{'sent/s':>9}{'peak MB':>9}{'worker MB':>11}"
     ]
     for r in rows:
-        name = "word_tokenize" if r["workers"] == "word_tokenize" else f"{r['workers']} worker(s)"
+        name = "word_tokenize" if r["workers"] == "word_tokenize" else f"workers={r['workers']}"
         lines.append(
             f"{name:<16}{r['documents']:>6}{r['sentences']:>11}{r['seconds']:>9}{r['documents_per_second']:>9}"
             f"{r['sentences_per_second']:>9}{r['peak_mb_main']:>9}{r['peak_mb_largest_worker']:>11}"

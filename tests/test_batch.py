@@ -191,6 +191,6 @@ def test_workers_benchmark_prints_figures(reference_path, tmp_path):
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0].split()[:3] == ["run", "docs", "sentences"]
-    assert [line.split()[0] for line in lines[1:4]] == ["word_tokenize", "1", "2"]
+    assert [line.split()[0] for line in lines[1:4]] == ["word_tokenize", "workers=1", "workers=2"]
     assert all(line.split()[1] == "3" for line in lines[1:4])  # same documents for every run
     assert "speed-up over 1 worker: 2 workers" in result.output
