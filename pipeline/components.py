@@ -33,8 +33,11 @@ patterns are matched syllable by syllable, so the components still work.
 
 from __future__ import annotations
 
+import re
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -123,6 +126,18 @@ def _phrase_docs(nlp: Language, phrase: str) -> list[Doc]:
     return [Doc(nlp.vocab, words=v) for v in variants]  # lower-case words: NORM == text
 
 
+_TEXT_KEY = "camket.text"  # as pipeline.nlp.DOC_TEXT_KEY (not imported: that module imports this one lazily)
+
+
+def _text(doc: Doc) -> str:
+    """`doc.text`, computed once per Doc (spaCy rebuilds it from the tokens on every read)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None or len(text) != (doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0):
+        text = doc.text
+        doc.user_data[_TEXT_KEY] = text
+    return text
+
+
 def _span(doc: Doc, start: int, end: int, label: str = "") -> Span | None:
     return doc.char_span(start, end, label=label, alignment_mode="expand")
 
@@ -134,6 +149,24 @@ def _ensure_clauses(doc: Doc) -> list[Clause]:
 
 
 # ------------------------------------------------------------------- places
+@lru_cache(maxsize=1)
+def _upper_start() -> str:
+    """A regex true exactly where `token._.camket_cap` is (first character ``isupper()``).
+
+    A REGEX predicate is evaluated only on tokens the Matcher reaches (after a
+    place prefix); a ``"_"`` extension is read for every token of every Doc.
+    """
+    ranges: list[tuple[int, int]] = []
+    for c in range(sys.maxunicode + 1):
+        if chr(c).isupper():
+            if ranges and ranges[-1][1] == c - 1:
+                ranges[-1] = (ranges[-1][0], c)
+            else:
+                ranges.append((c, c))
+    body = "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
+    return f"^[{body}]"
+
+
 class PlaceRecognizer:
     """Places: provinces, regions, "huyện X", "Khu kinh tế X", "Quân khu 4"."""
 
@@ -151,7 +184,7 @@ class PlaceRecognizer:
         ]
         for prefix in lex.PLACE_PREFIXES:
             for head in _token_patterns(prefix):
-                patterns.append({"label": self.label, "pattern": [*head, {"_": {"camket_cap": True}, "OP": "+"}]})
+                patterns.append({"label": self.label, "pattern": [*head, {"TEXT": {"REGEX": _upper_start()}, "OP": "+"}]})
         for prefix in lex.NUMBERED_PLACES:
             for head in _token_patterns(prefix):
                 patterns.append({"label": self.label, "pattern": [*head, {"LIKE_NUM": True}]})
@@ -176,14 +209,17 @@ def make_places(nlp: Language, name: str, label: str, extra_places: list[str]) -
 
 
 # --------------------------------------------------------------- references
+_TITLE_WORD = re.compile(r"[^\s,.;:!?()“”\"]+")
+
+
 def _named_references(text: str) -> Iterable[tuple[int, int]]:
     for m in lex.REFERENCE_NAMED_HEAD.finditer(text):
         head = m.group(0)
-        words = list(__import__("re").finditer(r"[^\s,.;:!?()“”\"]+", text[m.end() :]))
+        words = list(_TITLE_WORD.finditer(text, m.end()))
         end = m.end()
         taken = 0
         for i, w in enumerate(words):
-            gap = text[end : m.end() + w.start()]
+            gap = text[end : w.start()]
             if gap.strip():  # punctuation between: the title is over
                 break
             word = w.group(0)
@@ -192,7 +228,7 @@ def _named_references(text: str) -> Iterable[tuple[int, int]]:
                 break
             if taken == 0 and not head.startswith("Đề") and not word[:1].isupper():
                 break
-            end = m.end() + w.end()
+            end = w.end()
             taken += 1
         if taken:
             yield m.start(), end
@@ -206,7 +242,7 @@ class ReferenceFinder:
         self.named = named
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = _text(doc)
         found = [(m.start(), m.end()) for m in lex.REFERENCE_NUMBERED.finditer(text)]
         if self.named:
             found += [s for s in _named_references(text) if not any(a <= s[0] < b for a, b in found)]
@@ -240,7 +276,7 @@ class TimeframeFinder:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = _text(doc)
         cited = [(m.start(), m.end()) for m in lex.REFERENCE_NUMBERED.finditer(text)]
         dated = [m for m in lex.TIMEFRAME_DATED.finditer(text) if not any(a <= m.start() < b for a, b in cited)]
         vague = [m for m in lex.TIMEFRAME_VAGUE.finditer(text) if not any(d.start() <= m.start() < d.end() for d in dated)]
@@ -383,7 +419,7 @@ class CueFinder:
 
     @staticmethod
     def clauses(doc: Doc) -> list[Clause]:
-        bounds = [i for i, t in enumerate(doc) if t.text == ";"] if ";" in doc.text else []
+        bounds = [i for i, t in enumerate(doc) if t.text == ";"] if ";" in _text(doc) else []
         out = []
         start = 0
         for end in [*bounds, len(doc)]:
@@ -396,12 +432,13 @@ class CueFinder:
     def _head(doc: Doc, start: int, end: int) -> int:
         """Skip "Thứ hai, ", "Trước mắt, ", "Trong năm 2024, " before the clause's verb."""
         times = {s.start: s.end for s in doc.spans["timeframes"]} if "timeframes" in doc.spans else {}
+        text = _text(doc)
         i = start
         while i < end and doc[i].is_space:
             i += 1
         for _ in range(3):
             moved = False
-            m = lex.INTRO.match(doc.text, doc[i].idx) if i < end else None
+            m = lex.INTRO.match(text, doc[i].idx) if i < end else None
             if m:
                 j = i
                 while j < end and doc[j].idx < m.end():
@@ -479,7 +516,7 @@ def make_cue(nlp: Language, name: str) -> CueFinder:
 
 # -------------------------------------------------------------------- actor
 def _chain_text(doc: Doc, chain: list[Span]) -> str:
-    return doc.text[chain[0].start_char : chain[-1].end_char]
+    return _text(doc)[chain[0].start_char : chain[-1].end_char]
 
 
 class ActorFinder:
@@ -575,7 +612,7 @@ class ActionFinder:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = _text(doc)
         spans: list[tuple[int, int]] = []
         lead_span = None
         clauses = _ensure_clauses(doc)
