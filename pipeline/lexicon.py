@@ -68,6 +68,8 @@ LIST_MARKER = re.compile(
     r"^(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ]|(?:Điều|Mục|Chương|Phần|Khoản)\s+[\dIVXLC]+)$"
 )
 OPENERS = "\"“‘«([{'"
+# A photo credit or source after the full stop belongs to the sentence before it.
+CREDIT_AFTER = re.compile(r"\(\s*(?:ảnh|nguồn|theo|video|clip)\b", re.IGNORECASE)
 CLOSERS = "\"”’»)]}'"
 
 # ------------------------------------------------------------ area lexicon

@@ -45,7 +45,7 @@ def split_span(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         nxt = _SPACE.match(text, stop, end)
         if nxt is None or nxt.end() >= end:
             continue
-        if not _starts_sentence(text[nxt.end()]):
+        if not _starts_sentence(text[nxt.end()]) or lexicon.CREDIT_AFTER.match(text, nxt.end()):
             continue
         punct = match.group(0)
         if punct.startswith(".") and len(punct.rstrip(lexicon.CLOSERS)) == 1:

@@ -39,6 +39,9 @@ CASES = [
     ("II. Nhiệm vụ trọng tâm năm 2024.", ["II. Nhiệm vụ trọng tâm năm 2024."]),
     ("Điều 1. Phê duyệt đề án.", ["Điều 1. Phê duyệt đề án."]),
     ("Có hỏi không? Có.", ["Có hỏi không?", "Có."]),
+    # a photo credit stays with its caption
+    ("Quang cảnh phiên họp. (Ảnh: Thanh Hải)", ["Quang cảnh phiên họp. (Ảnh: Thanh Hải)"]),
+    ("Quang cảnh hội nghị. (Nguồn: baothanhhoa.vn)", ["Quang cảnh hội nghị. (Nguồn: baothanhhoa.vn)"]),
 ]
 # fmt: on
 
