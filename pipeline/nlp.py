@@ -80,6 +80,8 @@ def _underthesea_word_tokenize() -> Callable[..., list[str]]:
 # (ASCII, Latin-1, Latin Extended-A, ơ/ư, Vietnamese letters, general punctuation).
 _SAFE = "\u0021-\u017f\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9\u2010-\u2027\u2030-\u205e"
 _SAFE_TOKENS = re.compile(rf"[{_SAFE}]+(?: [{_SAFE}]+)*(?:\n[{_SAFE}]+(?: [{_SAFE}]+)*)*")
+# Text whose every substring is NFC and holds nothing underthesea's character map changes.
+_PLAIN_TEXT = re.compile("[\t\n\r !-\u00cf\u00d1-\u00ef\u00f1-\u017f\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9\u2010-\u2027\u2030-\u205e]*")
 _TEMPLATE = re.compile(r"T\[(-?\d+)(?:,(-?\d+))?\](?:\.(lower|isdigit|istitle|is_in_dict))?")
 
 
@@ -104,6 +106,7 @@ class _CRFSegmenter:
 
         import joblib
         import underthesea.pipeline.word_tokenize as wt
+        from underthesea.pipeline.text_normalize.text_normalizer import character_map, token_map
         from underthesea.pipeline.word_tokenize.regex_tokenize import tokenize
 
         if wt.word_tokenize_model is None:
@@ -113,6 +116,9 @@ class _CRFSegmenter:
         templates = joblib.load(join(base, "features.bin"))
         self.dictionary = frozenset(joblib.load(join(base, "dictionary.bin")))
         self.tokenize = tokenize
+        self.token_map = dict(token_map)
+        if set(character_map) != {"ð", "Ð"}:
+            raise ValueError("underthesea's character map changed")
         self.featurizer = model.featurizer
         self.tag = model.estimator.tag
         self.templates: list[tuple[str, int, int, str]] = []
@@ -131,7 +137,9 @@ class _CRFSegmenter:
             return self.featurizer.process([[[t] for t in tokens]])[0]
         n = len(tokens)
         lower = [t.lower() for t in tokens]
-        title = [all(p[0].upper() == p[0] for p in t.split(" ")) for t in tokens]
+        title = [
+            all(p[0].upper() == p[0] for p in t.split(" ")) if " " in t else t[0].upper() == t[0] for t in tokens
+        ]
         cache: dict[tuple[str, int], list] = {}
 
         def values(attr: str, width: int) -> list:
@@ -160,8 +168,21 @@ class _CRFSegmenter:
             columns.append([prefix + "BOS"] * bos + [prefix + v for v in vals] + [prefix + "EOS"] * eos)
         return list(zip(*columns))  # CRFTagger.tag takes one sequence of attribute strings per token
 
+    def _tokens(self, sentence: str) -> list[str]:
+        """underthesea's regex ``tokenize`` with its default normalisation.
+
+        Its character normalisation (NFC, "ð" -> "đ") changes nothing in NFC
+        text of checked characters without "ð"/"Ð", and then its token
+        normalisation is the ``token_map`` look-up of tokens of up to 6 characters.
+        """
+        if _PLAIN_TEXT.fullmatch(sentence) and unicodedata.is_normalized("NFC", sentence):
+            tokens = self.tokenize(sentence, use_character_normalize=False, use_token_normalize=False, fixed_words=[])
+            token_map = self.token_map
+            return [token_map.get(t, t) if len(t) <= 6 else t for t in tokens]
+        return self.tokenize(sentence, use_token_normalize=True, fixed_words=[])
+
     def __call__(self, sentence: str) -> list[str]:
-        tokens = self.tokenize(sentence, use_token_normalize=True, fixed_words=[])
+        tokens = self._tokens(sentence)
         if not tokens:
             return []
         tags = self.tag(self.features(tokens))
