@@ -10,6 +10,7 @@ same sentences, single process, is the baseline beside them.
 from __future__ import annotations
 
 import json
+import statistics
 import os
 import subprocess
 import sys
@@ -99,15 +100,37 @@ def _in_fresh_process(call: str) -> dict[str, Any]:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def bench_workers(workers: Sequence[int] = (1, 2), *, model_dir: str | None = None, folder: str | None = None) -> list[dict[str, Any]]:
+def bench_workers(
+    workers: Sequence[int] = (1, 2), *, model_dir: str | None = None, folder: str | None = None, repeats: int = 3
+) -> list[dict[str, Any]]:
+    """One row per configuration: the median of `repeats` runs, taken in turns
+    (baseline, 1 worker, N workers, baseline, …) so drift on a shared machine
+    hits every configuration alike."""
     with tempfile.TemporaryDirectory(prefix="camket-batch-") as tmp:
         if folder is None:
             folder = str(Path(tmp) / "transcripts")
             make_folder(Path(folder))
-        rows = [_in_fresh_process(f"b.run_baseline({folder!r})")]
-        for n in workers:
-            rows.append(_in_fresh_process(f"b.run_one({folder!r}, {int(n)}, {model_dir!r})"))
-    return rows
+        calls = [f"b.run_baseline({folder!r})"] + [f"b.run_one({folder!r}, {int(n)}, {model_dir!r})" for n in workers]
+        runs: list[list[dict[str, Any]]] = [[] for _ in calls]
+        for _ in range(max(1, repeats)):
+            for i, call in enumerate(calls):
+                runs[i].append(_in_fresh_process(call))
+    return [_median_row(r) for r in runs]
+
+
+def _median_row(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    row = dict(runs[0])
+    seconds = statistics.median(r["seconds"] for r in runs)
+    row.update(
+        seconds=round(seconds, 2),
+        documents_per_second=round(row["documents"] / seconds, 1),
+        sentences_per_second=round(row["sentences"] / seconds, 1),
+        peak_mb_main=max(r["peak_mb_main"] for r in runs),
+        peak_mb_largest_worker=max(r["peak_mb_largest_worker"] for r in runs),
+        repeats=len(runs),
+        all_seconds=[r["seconds"] for r in runs],
+    )
+    return row
 
 
 def format_rows(rows: list[dict[str, Any]]) -> str:
@@ -121,11 +144,21 @@ def format_rows(rows: list[dict[str, Any]]) -> str:
             f"{r['sentences_per_second']:>9}{r['peak_mb_main']:>9}{r['peak_mb_largest_worker']:>11}"
         )
     runs = [r for r in rows if r["workers"] != "word_tokenize"]
-    if len(runs) > 1:
-        base = runs[0]["documents_per_second"]
+    single = next((r for r in runs if r["workers"] == 1), None)
+    if single and len(runs) > 1:
         lines.append(
             "speed-up over 1 worker: "
-            + ", ".join(f"{r['workers']} workers {r['documents_per_second'] / base:.2f}x" for r in runs[1:])
+            + ", ".join(
+                f"{r['workers']} workers {r['documents_per_second'] / single['documents_per_second']:.2f}x"
+                for r in runs
+                if r is not single
+            )
+        )
+    if rows and "repeats" in rows[0]:
+        lines.append(
+            f"(medians of {rows[0]['repeats']} runs taken in turns; seconds per run: "
+            + "; ".join(f"{r['workers']}: {', '.join(map(str, r['all_seconds']))}" for r in rows)
+            + ")"
         )
     lines.append(f"(cores available: {len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else os.cpu_count()})")
     return "\n".join(lines)

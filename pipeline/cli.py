@@ -289,8 +289,10 @@ def fields_eval(table: Path | None) -> None:
                    "workers: documents/s, sentences/s and peak memory for 1 and N workers over a generated folder.")
 @click.option("--workers", "-w", "worker_counts", type=click.IntRange(min=1), multiple=True,
               help="Worker counts to compare with --against workers [default: 1 and the number of cores].")
+@click.option("--repeats", type=click.IntRange(min=1), default=3, show_default=True,
+              help="Runs of each configuration, taken in turns; medians are reported.")
 @model_option
-def benchmark(paths: tuple[Path, ...], against: str, worker_counts: tuple[int, ...], model_dir: Path | None) -> None:
+def benchmark(paths: tuple[Path, ...], against: str, worker_counts: tuple[int, ...], repeats: int, model_dir: Path | None) -> None:
     """Print speed figures (never a pass/fail test).
 
     PATHS default to corpora/transcripts and corpora/written (CSV corpora become
@@ -302,11 +304,12 @@ def benchmark(paths: tuple[Path, ...], against: str, worker_counts: tuple[int, .
 
         counts = worker_counts or tuple(sorted({1, default_workers()}))
         folder = str(paths[0]) if paths else None
-        click.echo(format_rows(bench_workers(counts, model_dir=str(model_dir) if model_dir else None, folder=folder)))
+        rows = bench_workers(counts, model_dir=str(model_dir) if model_dir else None, folder=folder, repeats=repeats)
+        click.echo(format_rows(rows))
         return
     from pipeline.benchmark import BUNDLED, bench_pipeline_vs_word_tokenize, format_bench
 
-    result = bench_pipeline_vs_word_tokenize(paths or BUNDLED, model_dir=model_dir)
+    result = bench_pipeline_vs_word_tokenize(paths or BUNDLED, model_dir=model_dir, repeats=repeats)
     click.echo(format_bench(result))
 
 
