@@ -284,8 +284,6 @@ def read(path: str | Path) -> pd.DataFrame:
     except FileNotFoundError:
         raise CamketError(f"{path}: no such file") from None
     except (ValueError, OSError, pd.errors.ParserError, KeyError) as exc:
-        if isinstance(exc, CamketError):
-            raise
         raise CamketError(f"{path}: cannot read as a register ({exc})") from None
     df.columns = [str(c).strip() for c in df.columns]
     return df.map(_unescape)

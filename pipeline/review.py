@@ -17,7 +17,6 @@ from pathlib import Path
 import pandas as pd
 
 from pipeline import register
-from pipeline.areas import area as area_of
 from pipeline.areas import parse_area
 from pipeline.corpus import sentence_key
 from pipeline.errors import CamketError
@@ -141,6 +140,3 @@ def import_reviews(paths: Sequence[str | Path], store: str | Path) -> ImportRepo
         atomic_write_bytes(store, data)
     return report
 
-
-def describe_labels(area: int, commitment: int) -> str:
-    return f"{area_of(area).key}/{'commitment' if commitment else 'no commitment'}"

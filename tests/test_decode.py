@@ -5,20 +5,7 @@ import pytest
 
 from pipeline.decode import decode
 from pipeline.errors import InputError
-
-TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
-
-
-def to_cp1258(text: str) -> bytes:
-    """Encode as Windows-1258 does: letters with hats and horns precomposed, tones combining."""
-    out = []
-    for ch in text:
-        parts = unicodedata.normalize("NFD", ch)
-        tones = "".join(c for c in parts if c in TONE_MARKS)
-        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in TONE_MARKS))
-        out.append(base + tones)
-    return "".join(out).encode("cp1258")
-
+from tests.fixtures import to_cp1258
 
 TEXT = "Thứ năm, tăng cường hợp tác trong lĩnh vực quốc phòng, an ninh ở Thanh Hóa.\nXin trân trọng cảm ơn!"
 

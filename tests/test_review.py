@@ -10,7 +10,6 @@ from click.testing import CliRunner
 
 from pipeline import register
 from pipeline.cli import cli
-from pipeline.corpus import sentence_key
 
 NEW_TRANSCRIPT = """Thưa các đồng chí!
 Năm 2023, toàn tỉnh đã hoàn thành 95% kế hoạch giải ngân vốn đầu tư công.
@@ -179,9 +178,9 @@ def test_suggest_spreads_across_areas_and_documents(tmp_path, reference_path):
     df = pd.read_csv(out, encoding="utf-8-sig", keep_default_na=False)
     assert len(df) == 8
     assert df["area"].nunique() >= 3
-    from pipeline.suggest import uncertainty  # noqa: F401  (ordering is checked below)
-    margins = (df["area_score"] - df["area_alt_score"]).tolist()
-    assert margins[0] <= max(margins)
+    doubt = [max(1 - (r.area_score - r.area_alt_score), 1 - 2 * abs(r.commitment_score - 0.5)) for r in df.itertuples()]
+    assert doubt == sorted(doubt, reverse=True)  # least confident first
+    assert df["doc_id"].nunique() == 1 and len(set(df["text"])) == 8
 
 
 def test_suggest_skips_known_sentences(tmp_path, reference_path, root):
