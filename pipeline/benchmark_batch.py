@@ -48,9 +48,9 @@ def _peak_mb() -> dict[str, float]:
 def run_one(folder: str, workers: int, model_dir: str | None) -> dict[str, Any]:
     """Time one batch in this process (called in a fresh interpreter)."""
     from pipeline.fields import default_nlp
-    from pipeline.run import _classifier, run_batch
+    from pipeline.run import cached_classifier, run_batch
 
-    _classifier(model_dir)
+    cached_classifier(model_dir)
     default_nlp()("Khởi động.")
     started = time.perf_counter()
     result = run_batch([folder], model_dir=model_dir, workers=workers)

@@ -77,8 +77,8 @@ def extract(paths: tuple[str, ...], output: Path, all_sentences: bool, model_dir
     is 0 when all succeeded, 2 when some failed, 1 when none could be processed.
     """
     from pipeline import register
-    from pipeline.persist import default_model_dir, load_model
-    from pipeline.run import default_workers, expand_paths, run_batch
+    from pipeline.persist import default_model_dir
+    from pipeline.run import cached_classifier, default_workers, expand_paths, run_batch
 
     files, _ = expand_paths(paths)
     if output.resolve() in {f.resolve() for f in files if str(f) != "-"}:
@@ -86,7 +86,7 @@ def extract(paths: tuple[str, ...], output: Path, all_sentences: bool, model_dir
     if output.suffix.lower() not in register.FORMATS:
         raise CamketError(f"{output}: unknown output format {output.suffix or '(none)'}; use one of: {', '.join(register.FORMATS)}")
     model_dir = model_dir or default_model_dir()
-    load_model(model_dir)  # a bad model is one clear error before any work
+    cached_classifier(str(model_dir))  # a bad model is one clear error before any work; run_batch reuses it
     show = not quiet and sys.stderr.isatty()
 
     def progress(outcomes):

@@ -155,7 +155,8 @@ def assign_doc_ids(names: Sequence[str]) -> list[str]:
 
 # ------------------------------------------------------------- processing
 @functools.lru_cache(maxsize=4)
-def _classifier(model_dir: str | None) -> SentenceClassifier:
+def cached_classifier(model_dir: str | None) -> SentenceClassifier:
+    """The model of `model_dir`, loaded once per process (workers inherit it on fork)."""
     from pipeline.persist import load_model
 
     return load_model(model_dir)
@@ -170,7 +171,7 @@ def process_jobs(jobs: Sequence[Job], settings: Settings) -> list[Processed | Fa
         except InputError as exc:
             outcomes.append(Failure(exc.source, exc.problem))
     docs = [o for o in outcomes if isinstance(o, Document)]
-    processed = iter(process_documents(docs, _classifier(settings.model_dir), fields=settings.fields))
+    processed = iter(process_documents(docs, cached_classifier(settings.model_dir), fields=settings.fields))
     return [next(processed) if isinstance(o, Document) else o for o in outcomes]
 
 
@@ -227,7 +228,7 @@ def run_batch(
     jobs = [Job(str(f), i) for (f, _), i in zip(found, ids)]
     if not scheduler:
         # Load once here: worker processes fork from this one and inherit it.
-        _classifier(settings.model_dir)
+        cached_classifier(settings.model_dir)
         if fields:
             from pipeline.fields import default_nlp
 
