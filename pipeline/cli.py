@@ -80,7 +80,8 @@ def extract(paths: tuple[str, ...], output: Path, all_sentences: bool, model_dir
     from pipeline.persist import default_model_dir
     from pipeline.run import cached_classifier, default_workers, expand_paths, run_batch
 
-    files, _ = expand_paths(paths)
+    inputs = expand_paths(paths)  # walked once; run_batch reads this list
+    files = inputs.files
     if output.resolve() in {f.resolve() for f in files if str(f) != "-"}:
         raise CamketError(f"{output}: the output is one of the inputs; choose another name")
     if output.suffix.lower() not in register.FORMATS:
@@ -94,7 +95,7 @@ def extract(paths: tuple[str, ...], output: Path, all_sentences: bool, model_dir
 
         return tqdm(outcomes, total=len(files), unit="doc", desc="camket", file=sys.stderr, disable=not show)
 
-    result = run_batch(paths, model_dir=model_dir, workers=workers or default_workers(), scheduler=scheduler,
+    result = run_batch(inputs, model_dir=model_dir, workers=workers or default_workers(), scheduler=scheduler,
                        max_size=_size(max_size), fields=not no_fields, progress=progress)
     for skipped in result.skipped:
         if not quiet:

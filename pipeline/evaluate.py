@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from sklearn.metrics import confusion_matrix, f1_score, precision_recall_fscore_support
+from sklearn.metrics import confusion_matrix, precision_recall_fscore_support
 from sklearn.model_selection import GroupKFold
 
 from pipeline.areas import AREA_CODES, area
@@ -116,7 +116,3 @@ def format_report(metrics: dict[str, Any], title: str = "") -> str:
             f"{cv['documents']} documents)"
         )
     return "\n".join(lines)
-
-
-def macro_f1(y_true: Sequence[int], y_pred: Sequence[int]) -> float:
-    return float(f1_score(y_true, y_pred, average="macro"))

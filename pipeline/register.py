@@ -46,7 +46,6 @@ FIELD_COLUMNS = (
 REVIEW_COLUMNS = ("needs_review", "area_alt", "area_alt_score", "why", "area_reviewed", "commitment_reviewed", "review_note")
 DOCUMENT_COLUMNS = ("source", "title", "date", "speaker", "start", "end")
 COLUMNS = BASE_COLUMNS + FIELD_COLUMNS + REVIEW_COLUMNS + DOCUMENT_COLUMNS
-LABEL_COLUMNS = ("area", "area_key", "area_score", "commitment", "commitment_score")
 
 LIST_SEPARATOR = " | "
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")

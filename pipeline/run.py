@@ -89,17 +89,20 @@ def process_document(doc: Document, classifier: SentenceClassifier, *, fields: b
 
 
 # ----------------------------------------------------------------- inputs
-def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Failure]]:
-    """Files named, matched by globs, or found below folders (recursively).
+@dataclass(frozen=True)
+class Inputs:
+    """What a batch will read: (file, name relative to what the user named), and what it skips."""
 
-    Returns the supported files in a stable order and the skipped ones with why.
-    """
-    found, skipped = _expand(paths)
-    return [f for f, _ in found], skipped
+    found: list[tuple[Path, str]]
+    skipped: list[Failure]
+
+    @property
+    def files(self) -> list[Path]:
+        return [f for f, _ in self.found]
 
 
-def _expand(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, str]], list[Failure]]:
-    """(file, name relative to what the user named) pairs, and the skipped files."""
+def expand_paths(paths: Iterable[str | Path]) -> Inputs:
+    """Files named, matched by globs, or found below folders (recursively), in a stable order."""
     found: list[tuple[Path, str]] = []
     skipped: list[Failure] = []
     for raw in map(str, paths):
@@ -132,7 +135,7 @@ def _expand(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, str]], list[F
         if key not in seen:
             seen.add(key)
             unique.append((f, name))
-    return unique, skipped
+    return Inputs(unique, skipped)
 
 
 def assign_doc_ids(names: Sequence[str]) -> list[str]:
@@ -210,7 +213,7 @@ def _map(jobs: Sequence[Job], settings: Settings, workers: int, scheduler: str |
 
 
 def run_batch(
-    paths: Iterable[str | Path],
+    paths: Iterable[str | Path] | Inputs,
     *,
     model_dir: str | Path | None = None,
     workers: int = 1,
@@ -219,8 +222,9 @@ def run_batch(
     fields: bool = True,
     progress: Callable[[Iterable], Iterable] | None = None,
 ) -> BatchResult:
-    found, skipped = _expand(paths)
-    result = BatchResult(skipped=skipped)
+    inputs = paths if isinstance(paths, Inputs) else expand_paths(paths)
+    found = inputs.found
+    result = BatchResult(skipped=inputs.skipped)
     if not found:
         return result
     settings = Settings(model_dir=str(model_dir) if model_dir else None, max_size=max_size, fields=fields)

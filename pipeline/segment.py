@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 
 from pipeline import lexicon
-from pipeline.records import Document, Paragraph, Sentence
+from pipeline.records import Document, Sentence
 
 _END = re.compile(r"(?:[.!?…]+)[" + re.escape(lexicon.CLOSERS) + r"]*(?=\s)")
 _SPACE = re.compile(r"\s+")
@@ -75,7 +75,3 @@ def sentences(doc: Document) -> list[Sentence]:
             )
     return out
 
-
-def split_paragraph(para: Paragraph, text: str) -> list[str]:
-    """The sentences of one paragraph as strings (for callers without a Document)."""
-    return [text[s:e] for s, e in split_span(text, para.start, para.end)]
