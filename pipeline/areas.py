@@ -53,7 +53,7 @@ def parse_area(value: object) -> int:
 
     Tone-mark style and case do not matter ("Văn hoá" and "văn hóa" both work).
     """
-    from pipeline.normalize import canonical_tones  # local: keeps this module dependency-free
+    from pipeline.text.normalize import canonical_tones  # local: keeps this module dependency-free
 
     if isinstance(value, bool):
         raise ValueError(f"unknown area {value!r}")

@@ -1,4 +1,9 @@
-"""The `camket` command line: a thin layer over the package."""
+"""The `camket` command line: a thin layer over the package.
+
+Each command parses its options, calls one library function and prints. The
+package imports sit inside the commands to keep start-up fast: `camket --help`
+and a mistyped option never load scikit-learn, spaCy or pandas.
+"""
 
 from __future__ import annotations
 
@@ -76,80 +81,29 @@ def extract(paths: tuple[str, ...], output: Path, all_sentences: bool, model_dir
     .html/.htm. Files that fail are listed in OUTPUT's .errors.csv; exit status
     is 0 when all succeeded, 2 when some failed, 1 when none could be processed.
     """
-    from pipeline import register
-    from pipeline.persist import default_model_dir
-    from pipeline.run import cached_classifier, default_workers, expand_paths, run_batch
+    from pipeline.extract import extract_register
 
-    inputs = expand_paths(paths)  # walked once; run_batch reads this list
-    files = inputs.files
-    if output.resolve() in {f.resolve() for f in files if str(f) != "-"}:
-        raise CamketError(f"{output}: the output is one of the inputs; choose another name")
-    if output.suffix.lower() not in register.FORMATS:
-        raise CamketError(f"{output}: unknown output format {output.suffix or '(none)'}; use one of: {', '.join(register.FORMATS)}")
-    model_dir = model_dir or default_model_dir()
-    cached_classifier(str(model_dir))  # a bad model is one clear error before any work; run_batch reuses it
     show = not quiet and sys.stderr.isatty()
 
-    def progress(outcomes):
+    def progress(outcomes, total):
         from tqdm import tqdm
 
-        return tqdm(outcomes, total=len(files), unit="doc", desc="camket", file=sys.stderr, disable=not show)
+        return tqdm(outcomes, total=total, unit="doc", desc="camket", file=sys.stderr, disable=not show)
 
-    result = run_batch(inputs, model_dir=model_dir, workers=workers or default_workers(), scheduler=scheduler,
-                       max_size=_size(max_size), fields=not no_fields, progress=progress)
-    for skipped in result.skipped:
-        if not quiet:
+    report = extract_register(paths, output, all_sentences=all_sentences, model_dir=model_dir, workers=workers,
+                              scheduler=scheduler, max_size=_size(max_size), fields=not no_fields, update=update,
+                              progress=progress)
+    if not quiet:
+        for skipped in report.result.skipped:
             click.echo(f"camket: {skipped.source}: {skipped.problem}", err=True)
-    everything = [register.row(s, p.document) for p in result.processed for s in p.sentences]
-    commitments = [r for r in everything if r.get("commitment") == 1]
-    errors_path = output.with_name(output.stem + ".errors.csv")
-    added = None
-    if result.processed:
-        sentences_df = register.frame(everything)
-        main = sentences_df if all_sentences and output.suffix.lower() != ".xlsx" else register.frame(commitments)
-        extra = sentences_df if all_sentences and output.suffix.lower() == ".xlsx" else None
-        if update and output.exists():
-            from pipeline.merge import merge_update
-
-            try:
-                main, added = merge_update(register.read(output), main)
-            except ValueError as exc:
-                raise CamketError(f"{output}: {exc}") from None
-        register.write(main, output, sentences=extra)
-    if result.failures:
-        import pandas as pd
-
-        register.write(pd.DataFrame([f.__dict__ for f in result.failures], columns=["source", "problem"]), errors_path)
-    elif errors_path.exists():
-        errors_path.unlink()  # a stale list from an earlier run would mislead
-    for failure in result.failures:
+    for failure in report.result.failures:
         click.echo(f"camket: {failure.source}: {failure.problem}", err=True)
     if not quiet:
-        click.echo(_summary(result, commitments, output, errors_path), err=True)
-        if added is not None:
-            click.echo(f"update: {added} new row(s) added; existing rows kept as they were", err=True)
-    if not result.processed:
-        raise CamketError("no document could be processed" + (f"; see {errors_path}" if result.failures else ""))
-    if result.failures:
+        click.echo(report.summary(), err=True)
+    if report.status == "failed":
+        raise CamketError("no document could be processed" + (f"; see {report.errors_path}" if report.result.failures else ""))
+    if report.status == "partial":
         sys.exit(2)
-
-
-def _summary(result, commitments, output: Path, errors_path: Path) -> str:
-    from collections import Counter
-
-    from pipeline.areas import AREAS
-
-    per_area = Counter(r["area"] for r in commitments)
-    lines = [
-        f"documents: {len(result.processed)}   sentences: {sum(len(p.sentences) for p in result.processed)}"
-        f"   commitments: {len(commitments)}   failed: {len(result.failures)}   skipped: {len(result.skipped)}",
-        "commitments per area: " + ", ".join(f"{a.code} {a.key} {per_area.get(a.code, 0)}" for a in AREAS if a.code),
-    ]
-    if result.processed:
-        lines.append(f"register: {output}")
-    if result.failures:
-        lines.append(f"failures: {errors_path}")
-    return "\n".join(lines)
 
 
 @cli.command()
@@ -159,7 +113,7 @@ def _summary(result, commitments, output: Path, errors_path: Path) -> str:
 @model_option
 def classify(input_csv: Path, text_column: str, output: Path, model_dir: Path | None) -> None:
     """Add area and commitment columns to every row of a CSV of sentences."""
-    from pipeline.classify_csv import classify_csv
+    from pipeline.label_table import classify_csv
 
     n = classify_csv(input_csv, output, text_column=text_column, model_dir=model_dir)
     click.echo(f"{n} row(s) classified -> {output}", err=True)
@@ -171,8 +125,8 @@ def classify(input_csv: Path, text_column: str, output: Path, model_dir: Path | 
 @click.option("--cv", type=int, default=5, show_default=True, help="Folds of document-grouped cross-validation for the metrics in meta.json (0: skip).")
 def train(corpus: tuple[Path, ...], out_dir: Path, cv: int) -> None:
     """Fit the area and commitment models on CORPUS files or folders (default: corpora/)."""
-    from pipeline.evaluate import format_report
-    from pipeline.train import train as train_model
+    from pipeline.classify.evaluate import format_report
+    from pipeline.classify.train import train as train_model
 
     meta = train_model(corpus or (Path("corpora"),), out_dir, cv=cv)
     if meta["metrics"]:
@@ -189,26 +143,10 @@ def train(corpus: tuple[Path, ...], out_dir: Path, cv: int) -> None:
 @click.option("--source", "sources", multiple=True, type=click.Choice(["written", "reference", "reviewed"]), help="Score only sentences from this source (repeatable).")
 def evaluate(corpus: tuple[Path, ...], model_dir: Path | None, cv: int, group_by: str, sources: tuple[str, ...]) -> None:
     """Per-area precision, recall, F1, macro-F1, confusion matrix and commitment F1."""
-    from pipeline.corpus import read_corpus
-    from pipeline.evaluate import cross_validate, evaluate as score_model, format_report
-    from pipeline.persist import load_model, load_meta, default_model_dir
+    from pipeline.classify.evaluate import evaluate_corpus, format_report
 
-    data = read_corpus(corpus or (Path("corpora"),))
-    if sources:
-        data = data[data["source"].isin(sources)].reset_index(drop=True)
-        if data.empty:
-            raise CamketError(f"no sentences with source {', '.join(sources)}")
-    if cv:
-        params = load_meta(model_dir or default_model_dir()).get("params", {}) if (model_dir or default_model_dir()).exists() else {}
-        params = {k: tuple(v) if isinstance(v, list) else v for k, v in params.items()}
-        try:
-            metrics = cross_validate(data, k=cv, params=params, group_by=group_by)
-        except ValueError as exc:
-            raise CamketError(str(exc)) from None
-        click.echo(format_report(metrics, title=f"{cv}-fold cross-validation grouped by {group_by}"))
-    else:
-        metrics = score_model(load_model(model_dir), data)
-        click.echo(format_report(metrics, title=f"model {model_dir or default_model_dir()}"))
+    metrics, title = evaluate_corpus(corpus or (Path("corpora"),), model_dir=model_dir, cv=cv, group_by=group_by, sources=sources)
+    click.echo(format_report(metrics, title=title))
 
 
 @cli.group()
@@ -227,7 +165,7 @@ def review_import(registers: tuple[Path, ...], store: Path) -> None:
     may be codes, keys or Vietnamese names. Re-importing changes nothing; a
     sentence reviewed again with other labels takes the later review.
     """
-    from pipeline.review import import_reviews
+    from pipeline.review.imports import import_reviews
 
     report = import_reviews(registers, store)
     for note in report.notes:
@@ -253,18 +191,12 @@ def review_suggest(paths: tuple[str, ...], count: int, output: Path, model_dir: 
     Least confident first, spread across areas and documents.
     """
     from pipeline import register
-    from pipeline.corpus import read_corpus
-    from pipeline.persist import default_model_dir
-    from pipeline.run import run_batch
-    from pipeline.suggest import suggest
+    from pipeline.review.suggest import suggest_from_transcripts
 
-    result = run_batch(paths, model_dir=model_dir or default_model_dir(), fields=False)
-    for failure in result.failures + result.skipped:
+    chosen, failures = suggest_from_transcripts(paths, count, model_dir=model_dir, corpus_dir=corpus_dir)
+    for failure in failures:
         click.echo(f"camket: {failure.source}: {failure.problem}", err=True)
-    known = set(read_corpus([corpus_dir])["key"]) if corpus_dir.exists() else set()
-    docs = {p.document.doc_id: p.document for p in result.processed}
-    chosen = suggest([s for p in result.processed for s in p.sentences], count, known=known)
-    register.write(register.frame([register.row(s, docs[s.doc_id]) for s in chosen]), output)
+    register.write(register.frame([register.row(s, doc) for s, doc in chosen]), output)
     click.echo(f"{len(chosen)} sentence(s) to review -> {output}", err=True)
 
 
@@ -272,14 +204,9 @@ def review_suggest(paths: tuple[str, ...], count: int, output: Path, model_dir: 
 @click.argument("table", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def fields_eval(table: Path | None) -> None:
     """Precision and recall of each commitment field on TABLE (JSON lines; default: tests/data/fields_table.jsonl)."""
-    from pipeline.fields_eval import evaluate_table, format_report
+    from pipeline.fields.evaluate import default_table, evaluate_table, format_report
 
-    if table is None:
-        table = Path("tests/data/fields_table.jsonl")
-        if not table.exists():
-            table = Path(__file__).resolve().parent.parent / "tests" / "data" / "fields_table.jsonl"
-        if not table.exists():
-            raise CamketError("no field table found; pass one: camket fields-eval TABLE.jsonl")
+    table = table or default_table()
     click.echo(format_report(evaluate_table(table), title=f"commitment fields on {table} (exact match; list fields per item)"))
 
 
@@ -300,15 +227,15 @@ def benchmark(paths: tuple[Path, ...], against: str, worker_counts: tuple[int, .
     one document per doc_id).
     """
     if against == "workers":
-        from pipeline.benchmark_batch import bench_workers, format_rows
-        from pipeline.run import default_workers
+        from pipeline.bench.workers import bench_workers, format_rows
+        from pipeline.executors import default_workers
 
         counts = worker_counts or tuple(sorted({1, default_workers()}))
         folder = str(paths[0]) if paths else None
         rows = bench_workers(counts, model_dir=str(model_dir) if model_dir else None, folder=folder, repeats=repeats)
         click.echo(format_rows(rows))
         return
-    from pipeline.benchmark import BUNDLED, bench_pipeline_vs_word_tokenize, format_bench
+    from pipeline.bench.pipeline import BUNDLED, bench_pipeline_vs_word_tokenize, format_bench
 
     result = bench_pipeline_vs_word_tokenize(paths or BUNDLED, model_dir=model_dir, repeats=repeats)
     click.echo(format_bench(result))

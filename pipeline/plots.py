@@ -101,7 +101,7 @@ def load_register(
         if missing:
             raise CamketError(f"{path}: not a camket register (missing {', '.join(missing)})")
     else:
-        from pipeline.run import run_batch
+        from pipeline.executors import run_batch
 
         if transcripts is None:
             transcripts = [repo_root() / "corpora" / "transcripts"]
@@ -322,7 +322,7 @@ def needs_review_table(df: pd.DataFrame) -> pd.DataFrame:
 
 # ------------------------------------------------------------------ models
 def _metrics(meta_or_metrics: Mapping[str, Any]) -> Mapping[str, Any]:
-    """The metrics of a model's meta.json, or metrics as `pipeline.evaluate` returns them."""
+    """The metrics of a model's meta.json, or metrics as `pipeline.classify.evaluate` returns them."""
     metrics = meta_or_metrics.get("metrics", meta_or_metrics)
     if not metrics or "area" not in metrics:
         raise CamketError(

@@ -8,7 +8,7 @@ mutate a record; they return a copy with one more part filled in.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields as dataclass_fields
 from typing import Literal
 
 Part = Literal["lead", "caption", "speech"]
@@ -57,6 +57,19 @@ class Fields:
     deadline_year: int | None = None
     references: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
+
+
+# The one list of field names: register columns, spaCy extensions and the
+# field evaluation all take it from here.
+FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in dataclass_fields(Fields))
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A file a batch could not process (or skipped), and why."""
+
+    source: str
+    problem: str
 
 
 @dataclass(frozen=True)

@@ -25,14 +25,14 @@ def reference_text() -> str:
 
 @pytest.fixture(scope="session")
 def bundled_model():
-    from pipeline.persist import load_model
+    from pipeline.classify.persist import load_model
 
     return load_model(ROOT / "models" / "default")
 
 
 @pytest.fixture(scope="session")
 def reference_sentences(reference_path, bundled_model):
-    from pipeline.ingest import read_document
+    from pipeline.ingest.read import read_document
     from pipeline.run import process_document
 
     return process_document(read_document(reference_path, "ref"), bundled_model).sentences

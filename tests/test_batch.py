@@ -173,7 +173,7 @@ def test_dask_cluster_gives_the_same_register(reference_path, tmp_path):
 
 
 def test_batched_documents_get_the_same_labels_as_one_at_a_time(reference_path, reference_text, bundled_model):
-    from pipeline.ingest import document_from_text
+    from pipeline.ingest.read import document_from_text
     from pipeline.run import process_document, process_documents
 
     docs = [document_from_text(reference_text, "a"), document_from_text(reference_text.replace("Thanh Hóa", "Thanh Hoá"), "b")]

@@ -6,8 +6,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from pipeline.corpus import corpus_files, file_hashes, read_corpus
-from pipeline.evaluate import evaluate
+from pipeline.classify.corpus import corpus_files, file_hashes, read_corpus
+from pipeline.classify.evaluate import evaluate
 
 
 @pytest.fixture(scope="module")
@@ -35,8 +35,8 @@ def test_cross_validated_quality(meta):
 
 
 def test_retraining_reproduces_the_bundled_model(root, bundled_model, tmp_path, monkeypatch):
-    from pipeline.persist import load_model
-    from pipeline.train import train
+    from pipeline.classify.persist import load_model
+    from pipeline.classify.train import train
 
     monkeypatch.chdir(root)
     train([root / "corpora"], tmp_path / "m", cv=0)

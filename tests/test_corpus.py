@@ -1,6 +1,6 @@
 import pytest
 
-from pipeline.corpus import COLUMNS, CorpusError, read_corpus
+from pipeline.classify.corpus import COLUMNS, CorpusError, read_corpus
 
 HEADER = ",".join(COLUMNS) + "\n"
 
@@ -63,7 +63,7 @@ def test_reviewed_label_overrides_written(tmp_path):
 
 
 def test_training_stops_on_invalid_corpus(tmp_path):
-    from pipeline.train import train
+    from pipeline.classify.train import train
 
     path = write(tmp_path, "bad.csv", "d1,Xin cảm ơn!,x,0,written\n")
     with pytest.raises(CorpusError, match="bad.csv:2"):

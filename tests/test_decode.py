@@ -3,7 +3,7 @@ import unicodedata
 
 import pytest
 
-from pipeline.decode import decode
+from pipeline.ingest.decode import decode
 from pipeline.errors import InputError
 from tests.fixtures import to_cp1258
 

@@ -36,7 +36,7 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def table_fields(nlp):
-    from pipeline.fields import extract_fields
+    from pipeline.fields.extract import extract_fields
 
     sentences = [Sentence("table", i + 1, 1, "speech", 0, len(r["text"]), r["text"], labels=COMMITMENT) for i, r in enumerate(ROWS)]
     return [s.fields for s in extract_fields(sentences, nlp)]
@@ -58,7 +58,7 @@ def test_table_field(table_fields, index, field):
 
 
 def test_fields_eval_meets_target():
-    from pipeline.fields_eval import evaluate_table
+    from pipeline.fields.evaluate import evaluate_table
 
     report = evaluate_table(TABLE)
     assert all(m["precision"] >= 0.85 and m["recall"] >= 0.85 for m in report.values()), report
@@ -67,9 +67,9 @@ def test_fields_eval_meets_target():
 # ------------------------------------------------------------ reference speech
 @pytest.fixture(scope="session")
 def reference_fields(reference_path, nlp):
-    from pipeline.fields import extract_fields
-    from pipeline.ingest import read_document
-    from pipeline.segment import sentences
+    from pipeline.fields.extract import extract_fields
+    from pipeline.ingest.read import read_document
+    from pipeline.text.segment import sentences
 
     labelled = [replace(s, labels=COMMITMENT) for s in sentences(read_document(reference_path, "ref"))]
     return {s.text: s.fields for s in extract_fields(labelled, nlp)}
@@ -112,7 +112,7 @@ def test_reference_military_region(reference_fields):
 
 
 def test_only_commitments_get_fields(nlp):
-    from pipeline.fields import extract_fields
+    from pipeline.fields.extract import extract_fields
 
     text = "Tăng cường hợp tác giữa Nghệ An và Hà Tĩnh."
     plain = Sentence("d", 1, 1, "speech", 0, len(text), text, labels=replace(COMMITMENT, commitment=0))
@@ -156,14 +156,14 @@ def test_old_style_tones_match(nlp):
 
 
 def test_pipe_equals_one_at_a_time(nlp):
-    from pipeline.fields import fields_from_doc
+    from pipeline.fields.extract import fields_from_doc
 
     texts = [r["text"] for r in ROWS[:30]] + NAUGHTY
     assert [fields_from_doc(d) for d in nlp.pipe(texts, batch_size=7)] == [fields_from_doc(nlp(t)) for t in texts]
 
 
 def test_add_pipe_on_a_blank_pipeline():
-    import pipeline.components  # noqa: F401  (registers the factories)
+    import pipeline.fields.components  # noqa: F401  (registers the factories)
     from pipeline.nlp import FIELD_COMPONENTS, TOKENIZER_NAME
 
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER_NAME}}})
@@ -183,7 +183,7 @@ def test_add_pipe_on_syllable_tokens():
     That tokenizer splits on white space only (punctuation stays on the word:
     "Anh."), so the sentence keeps its names away from punctuation.
     """
-    import pipeline.components  # noqa: F401
+    import pipeline.fields.components  # noqa: F401
 
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
     for name in ("camket_places", "camket_references", "camket_timeframe", "camket_orgs", "camket_cue", "camket_actor", "camket_action"):
@@ -201,7 +201,7 @@ def test_config_round_trip(tmp_path):
 
     nlp = vietnamese_nlp()
     nlp.to_disk(tmp_path / "nlp")
-    import pipeline.components  # noqa: F401
+    import pipeline.fields.components  # noqa: F401
 
     loaded = spacy.load(tmp_path / "nlp")
     text = "Tỉnh Quảng Bình quyết tâm hoàn thành xây dựng nông thôn mới trước năm 2025."
@@ -212,6 +212,6 @@ def test_importing_loads_nothing():
     import subprocess
     import sys
 
-    code = "import pipeline.nlp, pipeline.components, pipeline.fields, sys; print('underthesea' in sys.modules)"
+    code = "import pipeline.nlp, pipeline.fields.components, pipeline.fields.extract, sys; print('underthesea' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "False"

@@ -5,8 +5,8 @@ import json
 import numpy as np
 import pytest
 
-from pipeline.model import SentenceClassifier
-from pipeline.persist import load_model, save_model
+from pipeline.classify.model import SentenceClassifier
+from pipeline.classify.persist import load_model, save_model
 
 # fmt: off
 TINY = [

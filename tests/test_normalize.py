@@ -3,7 +3,7 @@ import unicodedata
 import pytest
 
 from pipeline.areas import AREAS, parse_area
-from pipeline.normalize import canonical_tones, fold_for_model
+from pipeline.text.normalize import canonical_tones, fold_for_model
 
 # fmt: off
 TONES = [

@@ -194,7 +194,7 @@ def test_retrain_with_reviewed_sentences_and_cross_validation(kernel, tmp_path):
     reviews.to_csv(corpus / "reviewed" / "reviews.csv", index=False)
 
     # The "bundled" model here: an older one, trained on h1 alone, cross-validated.
-    from pipeline.train import train
+    from pipeline.classify.train import train
 
     older = tmp_path / "older"
     train([corpus / "written" / "h1.csv"], older, cv=2)

@@ -15,7 +15,7 @@ import pytest
 from pipeline import plots, register
 from pipeline.areas import AREAS
 from pipeline.errors import CamketError
-from pipeline.evaluate import score
+from pipeline.classify.evaluate import score
 
 NAMES = [a.name for a in AREAS]
 

@@ -55,7 +55,7 @@ def test_lead_and_caption_are_not_commitments(reference_sentences):
 
 
 def test_old_and_new_tone_styles_get_the_same_labels(bundled_model, reference_sentences):
-    from pipeline.normalize import canonical_tones
+    from pipeline.text.normalize import canonical_tones
 
     texts = [s.text for s in reference_sentences]
     old_style = [t.replace("Hóa", "Hoá").replace("hóa", "hoá").replace("hòa", "hoà").replace("thủy", "thuỷ") for t in texts]

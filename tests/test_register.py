@@ -43,7 +43,7 @@ def test_write_is_atomic_and_leaves_no_temporary_files(tmp_path):
     class Boom(Exception):
         pass
 
-    from pipeline.write import atomic_write
+    from pipeline.atomic import atomic_write
 
     def fail(handle):
         handle.write(b"partial")

@@ -109,7 +109,7 @@ def test_retrained_model_gets_the_corrections_right(loop, root, tmp_path_factory
     model = tmp_path_factory.mktemp("model") / "m"
     result = loop["runner"].invoke(cli, ["train", str(root / "corpora"), str(loop["store"]), "-o", str(model), "--cv", "0"])
     assert result.exit_code == 0, result.output
-    from pipeline.persist import load_model
+    from pipeline.classify.persist import load_model
 
     store = pd.read_csv(loop["store"], dtype=str, keep_default_na=False)
     labels = load_model(model).label(store["text"].tolist())

@@ -4,10 +4,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.clean import is_chrome, paragraphs
-from pipeline.ingest import document_from_text
+from pipeline.text.clean import is_chrome, paragraphs
+from pipeline.ingest.read import document_from_text
 from pipeline.records import Document
-from pipeline.segment import sentences, split_span
+from pipeline.text.segment import sentences, split_span
 
 
 def split(text: str) -> list[str]:

@@ -1,4 +1,4 @@
-"""The fast path in `pipeline.nlp` must segment exactly as underthesea's `word_tokenize` does.
+"""The fast path in `pipeline.fields.tokenizer` must segment exactly as underthesea's `word_tokenize` does.
 
 It rebuilds underthesea's CRF features in Python for speed; if a new
 underthesea release changes its features, tokenizer or model, this fails
@@ -24,7 +24,7 @@ def sentences(root):
 def test_fast_segmenter_equals_word_tokenize(sentences):
     from underthesea import word_tokenize
 
-    from pipeline.nlp import _underthesea_word_tokenize
+    from pipeline.fields.tokenizer import _underthesea_word_tokenize
 
     segment = _underthesea_word_tokenize()
     mismatches = [s for s in sentences if segment(s) != word_tokenize(s)]

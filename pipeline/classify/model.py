@@ -1,0 +1,295 @@
+"""The sentence classifier: area (0-6) and commitment (0/1), scikit-learn style.
+
+Text is folded (`prepare`) before it reaches the estimators, so the fitted
+objects are plain scikit-learn types and save with skops with no untrusted type.
+
+Area is decided in two steps. A linear model reads the sentence alone; a small
+context model then weighs its probabilities with those of the sentences before
+and after it in the same document. Speeches state an area once ("Thứ năm, ...
+quốc phòng") and then go on about it ("Thường xuyên trao đổi thông tin về tình
+hình địa bàn"); the second step is what lets such a sentence keep its area.
+The context model is trained on out-of-fold probabilities, grouped by document,
+so it learns how much to trust a neighbour's guess rather than its training label.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from collections.abc import Sequence
+
+import numpy as np
+import sklearn
+from sklearn.base import BaseEstimator, ClassifierMixin
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold
+from sklearn.pipeline import FeatureUnion
+from sklearn.svm import LinearSVC
+
+from pipeline.text import lexicon
+from pipeline.text.lexicon import AREA_TERMS
+from pipeline.text.normalize import fold_for_model
+from pipeline.records import Labels
+
+# get_feature_names_out rebuilds a 100k-string array on every call (~0.2 s);
+# label() runs once per document, so the names are kept per fitted vectorizer.
+_FEATURE_NAMES: "weakref.WeakKeyDictionary[TfidfVectorizer, np.ndarray]" = weakref.WeakKeyDictionary()
+
+
+def _feature_names(vectorizer: TfidfVectorizer) -> np.ndarray:
+    names = _FEATURE_NAMES.get(vectorizer)
+    if names is None:
+        names = _FEATURE_NAMES[vectorizer] = vectorizer.get_feature_names_out()
+    return names
+
+
+BOS = "xxbos"  # marks the sentence start, where Vietnamese directives put their verb
+_AREA_PATTERNS = {
+    code: re.compile(r"(?<!\w)(?:" + "|".join(sorted(map(re.escape, terms), key=len, reverse=True)) + r")(?!\w)")
+    for code, terms in AREA_TERMS.items()
+}
+
+
+def lexicon_tokens(folded: str) -> list[str]:
+    """Priors the data alone learns slowly: one "xxareaN" per area-lexicon match,
+    "xxverbfirst" when a directive verb opens the sentence (after "Thứ hai,",
+    "Trước mắt,", a bullet …), "xxcue"/"xxreport"/"xxwish" per cue word."""
+    tokens = [f"xxarea{code}" for code, pattern in _AREA_PATTERNS.items() for _ in pattern.finditer(folded)]
+    body = lexicon.OPENER.sub("", folded, count=1)
+    if lexicon.DIRECTIVE_START.match(body):
+        tokens.append("xxverbfirst")
+    if lexicon.WISH_CUES.match(body):
+        tokens.append("xxwish")
+    tokens += ["xxcue"] * len(lexicon.COMMITMENT_CUES.findall(folded))
+    tokens += ["xxreport"] * len(lexicon.REPORT_CUES.findall(folded))
+    return tokens
+
+
+def prepare(texts: Sequence[str], *, lexicon: bool = True) -> list[str]:
+    """The classifier's view of each sentence: folded text, start marker, lexicon prior."""
+    out = []
+    for text in texts:
+        folded = fold_for_model(text)
+        prior = " ".join(lexicon_tokens(folded)) if lexicon else ""
+        out.append(f"{BOS} {folded} {prior}".rstrip())
+    return out
+
+
+def build_features(
+    *, word_ngrams: tuple[int, int], char_ngrams: tuple[int, int] | None, min_df: int = 2
+) -> TfidfVectorizer | FeatureUnion:
+    """Syllable n-grams, plus character n-grams when asked for.
+
+    Word n-grams alone measured as well as both (see the model card), and a
+    lone vectorizer avoids FeatureUnion's per-call overhead on every document.
+    """
+    words = TfidfVectorizer(
+        token_pattern=r"(?u)\b\w+\b", ngram_range=tuple(word_ngrams), sublinear_tf=True, lowercase=False, min_df=min_df
+    )
+    if not char_ngrams:
+        return words
+    chars = TfidfVectorizer(analyzer="char_wb", ngram_range=tuple(char_ngrams), sublinear_tf=True, min_df=2, lowercase=False)
+    return FeatureUnion([("words", words), ("chars", chars)])
+
+
+def _vectorizers(features: TfidfVectorizer | FeatureUnion) -> list[TfidfVectorizer]:
+    """The vectorizers inside, word n-grams first."""
+    if isinstance(features, FeatureUnion):
+        return [v for _, v in features.transformer_list]
+    return [features]
+
+
+def _decisions(model: LinearSVC, F, classes: np.ndarray) -> np.ndarray:
+    """Decision values in `classes` order; a class the model never saw scores very low."""
+    raw = model.decision_function(F)
+    if raw.ndim == 1:  # binary: one column, positive = classes_[1]
+        raw = np.column_stack([-raw, raw])
+    out = np.full((raw.shape[0], len(classes)), -10.0)
+    index = {c: i for i, c in enumerate(classes)}
+    for j, c in enumerate(model.classes_):
+        out[:, index[c]] = raw[:, j]
+    return out
+
+
+def context_features(P: np.ndarray, groups: Sequence[object]) -> np.ndarray:
+    """[own probabilities, previous sentence's, next sentence's, has-previous, has-next]."""
+    n, k = P.shape
+    prev = np.zeros((n, k))
+    nxt = np.zeros((n, k))
+    flags = np.zeros((n, 2))
+    for i in range(n):
+        if i > 0 and groups[i - 1] == groups[i]:
+            prev[i], flags[i, 0] = P[i - 1], 1.0
+        if i < n - 1 and groups[i + 1] == groups[i]:
+            nxt[i], flags[i, 1] = P[i + 1], 1.0
+    return np.hstack([P, prev, nxt, flags])
+
+
+class SentenceClassifier(ClassifierMixin, BaseEstimator):
+    """Area and commitment of each sentence.
+
+    `fit(X, Y, groups=None)`: X raw sentences in document order, Y an (n, 2)
+    array of [area, commitment], groups the document of each sentence (None:
+    every sentence stands alone). `predict` returns the same shape as Y.
+    """
+
+    def __init__(
+        self,
+        *,
+        area_C: float = 1.0,
+        commitment_C: float = 1.0,
+        word_ngrams: tuple[int, int] = (1, 2),
+        char_ngrams: tuple[int, int] | None = None,
+        min_df: int = 2,
+        class_weight: str | None = "balanced",
+        lexicon: bool = True,
+        context: bool = True,
+        context_C: float = 1.0,
+        random_state: int = 0,
+    ) -> None:
+        self.area_C = area_C
+        self.commitment_C = commitment_C
+        self.word_ngrams = word_ngrams
+        self.char_ngrams = char_ngrams
+        self.min_df = min_df
+        self.class_weight = class_weight
+        self.lexicon = lexicon
+        self.context = context
+        self.context_C = context_C
+        self.random_state = random_state
+
+    # ------------------------------------------------------------ fitting
+    def fit(
+        self,
+        X: Sequence[str],
+        Y: np.ndarray,
+        groups: Sequence[object] | None = None,
+        sample_weight: Sequence[float] | None = None,
+    ) -> "SentenceClassifier":
+        """Fit the text models, then calibrate them on out-of-fold decision values.
+
+        The calibrators are logistic regressions (Platt scaling): for the area
+        over the sentence's own decision values and, with `context`, those of
+        its neighbours; for the commitment over its single decision value.
+        """
+        Y = np.asarray(Y, dtype=int)
+        groups = list(range(len(X))) if groups is None else list(groups)
+        w = np.ones(len(X)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
+        self.features_ = build_features(word_ngrams=self.word_ngrams, char_ngrams=self.char_ngrams, min_df=self.min_df)
+        F = self.features_.fit_transform(prepare(X, lexicon=self.lexicon))
+        for vectorizer in _vectorizers(self.features_):
+            # The terms min_df dropped: only for introspection, and most of the file size.
+            vectorizer.stop_words_ = None
+        areas, commits = np.unique(Y[:, 0]), np.unique(Y[:, 1])
+        if len(areas) < 2 or len(commits) < 2:
+            raise ValueError("training needs at least two areas and both commitment labels")
+        area_oof = np.zeros((len(X), len(areas)))
+        commit_oof = np.zeros((len(X), 2))
+        n_splits = min(5, len(set(groups)))
+        for train, test in GroupKFold(n_splits=n_splits, shuffle=True, random_state=self.random_state).split(F, Y, groups):
+            if len(np.unique(Y[train, 0])) > 1:
+                area_oof[test] = _decisions(self._svm(self.area_C).fit(F[train], Y[train, 0], w[train]), F[test], areas)
+            if len(np.unique(Y[train, 1])) > 1:
+                commit_oof[test] = _decisions(
+                    self._svm(self.commitment_C).fit(F[train], Y[train, 1], w[train]), F[test], commits
+                )
+        self.area_model_ = self._svm(self.area_C).fit(F, Y[:, 0], w)
+        self.commitment_model_ = self._svm(self.commitment_C).fit(F, Y[:, 1], w)
+        self.area_calibrator_ = self._calibrator().fit(self._area_inputs(area_oof, groups), Y[:, 0], w)
+        self.commitment_calibrator_ = self._calibrator().fit(commit_oof[:, 1:], Y[:, 1], w)
+        self.classes_ = [self.area_calibrator_.classes_, self.commitment_calibrator_.classes_]
+        return self
+
+    def _svm(self, C: float) -> LinearSVC:
+        return LinearSVC(C=C, class_weight=self.class_weight, random_state=self.random_state)
+
+    def _calibrator(self) -> LogisticRegression:
+        return LogisticRegression(C=self.context_C, max_iter=2000, class_weight=self.class_weight)
+
+    def _area_inputs(self, decisions: np.ndarray, groups: Sequence[object]) -> np.ndarray:
+        return context_features(decisions, groups) if self.context else decisions
+
+    @classmethod
+    def from_fitted(cls, parts: dict, params: dict) -> "SentenceClassifier":
+        """Rebuild from the fitted parts (what is saved on disk)."""
+        self = cls(**params)
+        for name, value in parts.items():
+            setattr(self, name, value)
+        self.classes_ = [self.area_calibrator_.classes_, self.commitment_calibrator_.classes_]
+        return self
+
+    def fitted_parts(self) -> dict:
+        names = ("features_", "area_model_", "commitment_model_", "area_calibrator_", "commitment_calibrator_")
+        return {name: getattr(self, name) for name in names}
+
+    # --------------------------------------------------------- predicting
+    def _probabilities(self, X: Sequence[str], groups: Sequence[object] | None):
+        with sklearn.config_context(assume_finite=True, skip_parameter_validation=True):
+            return self._probabilities_unchecked(X, groups)
+
+    def _probabilities_unchecked(self, X: Sequence[str], groups: Sequence[object] | None):
+        # The inputs are ours (TF-IDF rows, calibrated scores): skip scikit-learn's
+        # per-call validation, which costs more than the prediction on a short document.
+        groups = list(range(len(X))) if groups is None else list(groups)
+        F = self.features_.transform(prepare(X, lexicon=self.lexicon))
+        areas = self.area_model_.classes_
+        area_d = _decisions(self.area_model_, F, areas)
+        area_p = self.area_calibrator_.predict_proba(self._area_inputs(area_d, groups))
+        commit_d = _decisions(self.commitment_model_, F, self.commitment_model_.classes_)
+        commit_p = self.commitment_calibrator_.predict_proba(commit_d[:, 1:])
+        positive = list(self.commitment_calibrator_.classes_).index(1)
+        return F, area_p, self.area_calibrator_.classes_, commit_p[:, positive]
+
+    def predict(self, X: Sequence[str], groups: Sequence[object] | None = None) -> np.ndarray:
+        _, area_p, area_classes, commit_p = self._probabilities(X, groups)
+        return np.column_stack([area_classes[area_p.argmax(axis=1)], (commit_p >= 0.5).astype(int)])
+
+    def label(self, X: Sequence[str], groups: Sequence[object] | None = None, *, explain: int = 3) -> list[Labels]:
+        """Labels with scores, the runner-up area and the terms behind the area.
+
+        Pass `groups` (the document of each sentence, in document order) to let
+        neighbouring sentences inform the area; without it each stands alone.
+        """
+        if not len(X):
+            return []
+        F, area_p, area_classes, commit_p = self._probabilities(X, groups)
+        order = np.argsort(-area_p, axis=1, kind="stable")
+        why = self._why(F, area_classes[order[:, 0]], explain) if explain else [()] * len(X)
+        out = []
+        for i in range(len(X)):
+            best, alt = order[i, 0], order[i, 1]
+            out.append(
+                Labels(
+                    area=int(area_classes[best]),
+                    area_score=round(float(area_p[i, best]), 4),
+                    commitment=int(commit_p[i] >= 0.5),
+                    commitment_score=round(float(commit_p[i]), 4),
+                    area_alt=int(area_classes[alt]),
+                    area_alt_score=round(float(area_p[i, alt]), 4),
+                    why=why[i],
+                )
+            )
+        return out
+
+    def _why(self, F, areas: np.ndarray, k: int) -> list[tuple[str, ...]]:
+        """The word n-grams that pushed each sentence hardest toward its area."""
+        words = _vectorizers(self.features_)[0]
+        names = _feature_names(words)
+        n_words = len(names)
+        svm = self.area_model_
+        row_of = {c: i for i, c in enumerate(svm.classes_)}
+        F = F.tocsr()
+        result = []
+        for i, a in enumerate(areas):
+            start, end = F.indptr[i], F.indptr[i + 1]
+            idx, vals = F.indices[start:end], F.data[start:end]
+            keep = idx < n_words
+            idx, vals = idx[keep], vals[keep]
+            if not len(idx) or a not in row_of:
+                result.append(())
+                continue
+            contrib = vals * svm.coef_[row_of[a], idx]
+            ranked = np.argsort(-contrib, kind="stable")[:k]
+            result.append(tuple(str(names[idx[j]]) for j in ranked if contrib[j] > 0 and BOS not in names[idx[j]]))
+        return result

@@ -1,0 +1,78 @@
+"""Field extraction stage: adds `Fields` to each commitment sentence.
+
+Only sentences labelled commitment == 1 go through spaCy and underthesea (the
+expensive part); every other sentence is returned unchanged with
+`fields=None`, which keeps the whole pipeline cheaper than word segmentation
+of every sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import pipeline.fields.components  # noqa: F401  (registers the component factories)
+from pipeline.fields.tokenizer import TOKENIZER_NAME
+from pipeline.records import FIELD_NAMES, Fields, Sentence
+
+BATCH_SIZE = 64
+
+
+# Component names in pipeline order (see pipeline.fields.components).
+FIELD_COMPONENTS = (
+    "camket_places",
+    "camket_references",
+    "camket_timeframe",
+    "camket_orgs",
+    "camket_cue",
+    "camket_actor",
+    "camket_action",
+)
+
+
+def vietnamese_nlp(*, components: Sequence[str] | None = FIELD_COMPONENTS) -> Language:
+    """A blank Vietnamese pipeline with underthesea word tokens and the commitment-field components.
+
+    `components`: names to add in order (default: all of `FIELD_COMPONENTS`);
+    pass ``()`` for the tokenizer alone. Nothing heavy is loaded until the
+    first text is processed.
+    """
+    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER_NAME}}})
+    for name in components or ():
+        nlp.add_pipe(name)
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def default_nlp() -> Language:
+    """The shared field pipeline (built once per process, on first use)."""
+    return vietnamese_nlp()
+
+
+def fields_from_doc(doc: Doc) -> Fields:
+    """The register fields a processed Doc carries (see pipeline.fields.components)."""
+    ext = doc._
+    return Fields(**{name: _plain(getattr(ext, name)) for name in FIELD_NAMES})
+
+
+def _plain(value: object) -> object:
+    """Lists become tuples: a `Fields` is frozen and hashable."""
+    return tuple(value) if isinstance(value, list) else value
+
+
+def extract_fields(sentences: Sequence[Sentence], nlp: Language | None = None) -> list[Sentence]:
+    """Copies of `sentences` with `fields` filled for those labelled commitment == 1."""
+    out = list(sentences)
+    todo = [i for i, s in enumerate(out) if s.labels is not None and s.labels.commitment == 1]
+    if not todo:
+        return out
+    nlp = nlp or default_nlp()
+    docs = nlp.pipe((out[i].text for i in todo), batch_size=BATCH_SIZE)
+    for i, doc in zip(todo, docs):
+        out[i] = replace(out[i], fields=fields_from_doc(doc))
+    return out

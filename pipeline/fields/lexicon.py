@@ -1,0 +1,203 @@
+"""Vietnamese names and cue words for the commitment-field components.
+
+Kept apart from `pipeline.text.lexicon` (which serves cleaning and segmentation) so
+the field rules can be read and extended in one place. Everything is written
+in canonical form (NFC, canonical tones, as in `pipeline.text.normalize`); matching
+is case-insensitive unless noted.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.text.normalize import canonical_tones
+
+# `doc.user_data` key of the Doc's text: `Doc.text` joins every token anew on each read.
+DOC_TEXT_KEY = "camket.text"
+
+
+def norm(text: str) -> str:
+    """The matching form of a token or phrase: canonical tones, lower case, single spaces."""
+    return " ".join(canonical_tones(text).lower().split())
+
+# ------------------------------------------------------------------ places
+# The 63 provinces and centrally-run cities (names as the register shows them:
+# without the generic "tỉnh").
+PROVINCES = (
+    "Hà Nội", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Thành phố Hồ Chí Minh", "An Giang",
+    "Bà Rịa - Vũng Tàu", "Bạc Liêu", "Bắc Giang", "Bắc Kạn", "Bắc Ninh", "Bến Tre", "Bình Dương",
+    "Bình Định", "Bình Phước", "Bình Thuận", "Cà Mau", "Cao Bằng", "Đắk Lắk", "Đắk Nông", "Điện Biên",
+    "Đồng Nai", "Đồng Tháp", "Gia Lai", "Hà Giang", "Hà Nam", "Hà Tĩnh", "Hải Dương", "Hậu Giang",
+    "Hòa Bình", "Hưng Yên", "Khánh Hòa", "Kiên Giang", "Kon Tum", "Lai Châu", "Lâm Đồng", "Lạng Sơn",
+    "Lào Cai", "Long An", "Nam Định", "Nghệ An", "Ninh Bình", "Ninh Thuận", "Phú Thọ", "Phú Yên",
+    "Quảng Bình", "Quảng Nam", "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La",
+    "Tây Ninh", "Thái Bình", "Thái Nguyên", "Thanh Hóa", "Thừa Thiên Huế", "Tiền Giang", "Trà Vinh",
+    "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái",
+)  # fmt: skip
+REGIONS = (
+    "Bắc Trung Bộ", "duyên hải miền Trung", "duyên hải Trung Bộ", "duyên hải Nam Trung Bộ", "Nam Trung Bộ",
+    "Tây Nguyên", "đồng bằng sông Cửu Long", "đồng bằng sông Hồng", "miền núi phía Bắc", "Đông Nam Bộ",
+    "Tây Bắc", "Đông Bắc",
+)  # fmt: skip
+# A generic word followed by capitalised words names a place: "huyện Hương Sơn",
+# "Khu kinh tế Nghi Sơn", "Cảng Vũng Áng".
+PLACE_PREFIXES = (
+    "huyện", "thị xã", "thành phố", "quận", "thị trấn", "xã", "phường", "đảo",
+    "khu kinh tế", "khu công nghiệp", "khu du lịch", "cảng", "cảng hàng không", "cửa khẩu",
+    "cửa khẩu quốc tế", "vườn quốc gia",
+)  # fmt: skip
+# "Quân khu 4"
+NUMBERED_PLACES = ("quân khu",)
+
+# ----------------------------------------------------------- organisations
+_FIELDS_OF_GOVERNMENT = (
+    "Y tế", "Giáo dục và Đào tạo", "Kế hoạch và Đầu tư", "Giao thông vận tải", "Công Thương",
+    "Nông nghiệp và Phát triển nông thôn", "Tài nguyên và Môi trường", "Nội vụ", "Tài chính", "Tư pháp",
+    "Thông tin và Truyền thông", "Văn hóa, Thể thao và Du lịch", "Lao động - Thương binh và Xã hội",
+    "Khoa học và Công nghệ", "Xây dựng", "Ngoại vụ", "Du lịch", "Văn hóa và Thể thao",
+)  # fmt: skip
+_PARTY_COMMITTEES = ("Tỉnh ủy", "Thành ủy", "Huyện ủy", "Đảng ủy")
+# Named bodies: an organisation wherever it appears.
+ORG_HEADS = (
+    *(f"Sở {f}" for f in _FIELDS_OF_GOVERNMENT),
+    *(f"Bộ {f}" for f in _FIELDS_OF_GOVERNMENT if f not in ("Ngoại vụ", "Du lịch", "Văn hóa và Thể thao")),
+    "Bộ Quốc phòng", "Bộ Công an", "Bộ Ngoại giao", "Bộ Chính trị", "Ban Bí thư",
+    *(f"{p}{c}" for c in _PARTY_COMMITTEES for p in (
+        "", "Ban Thường vụ ", "Ban Chấp hành ", "Văn phòng ", "Ban Tổ chức ", "Ban Tuyên giáo ",
+        "Ban Dân vận ", "Ban Nội chính ", "Ủy ban Kiểm tra ", "Ban Kinh tế ")),
+    "Ban Chấp hành Đảng bộ", "Đảng bộ", "Ban Chỉ đạo", "Ban Chỉ đạo phòng, chống dịch",
+    "Ban Chỉ đạo chuyển đổi số", "Ban Quản lý", "Ban Quản lý Khu kinh tế Nghi Sơn và các khu công nghiệp",
+    "UBND", "Ủy ban nhân dân", "HĐND", "Hội đồng nhân dân", "Văn phòng UBND", "Văn phòng Ủy ban nhân dân",
+    "Chủ tịch UBND", "Chủ tịch Ủy ban nhân dân", "Thường trực Tỉnh ủy", "Thường trực HĐND",
+    "Công an", "Bộ Chỉ huy Quân sự", "Bộ Chỉ huy Bộ đội Biên phòng", "Bộ đội Biên phòng",
+    "Ủy ban Mặt trận Tổ quốc Việt Nam", "Mặt trận Tổ quốc Việt Nam", "Tỉnh đoàn", "Hội Nông dân",
+    "Hội Liên hiệp Phụ nữ", "Liên đoàn Lao động", "Chính phủ", "Thủ tướng Chính phủ", "Quốc hội",
+    "Ngành Y tế", "Ngành Giáo dục", "Đài Phát thanh và Truyền hình",
+)  # fmt: skip
+# Groups that act only when they sit where an actor goes ("các tỉnh cần ...",
+# "đề nghị các địa phương ..."); elsewhere "tỉnh Nghệ An" is a place.
+GROUP_HEADS = (
+    "tỉnh", "tỉnh ta", "các tỉnh", "hai tỉnh", "ba tỉnh", "02 tỉnh", "03 tỉnh", "các địa phương", "địa phương",
+    "hai bên", "các bên", "chúng ta", "các sở, ngành", "các sở, ban, ngành", "các bộ, ngành",
+    "các bộ, ngành Trung ương", "các cấp ủy, chính quyền", "các cấp ủy đảng, chính quyền", "các cấp, các ngành",
+    "cán bộ, đảng viên", "người đứng đầu", "các lực lượng chức năng", "các cơ sở khám bệnh, chữa bệnh",
+    "các đồng chí lãnh đạo", "các đơn vị", "các doanh nghiệp", "các cơ quan, đơn vị", "thành phố",
+)  # fmt: skip
+# What may follow a head inside one organisation name ("UBND tỉnh", "Công an
+# các huyện, thị xã, thành phố"); a place may follow these.
+LEVELS = (
+    "tỉnh", "huyện", "thị xã", "thành phố", "xã", "hai tỉnh", "ba tỉnh", "02 tỉnh", "03 tỉnh", "các tỉnh",
+    "các huyện, thị xã, thành phố", "các huyện ven biển", "các huyện", "các cấp", "trên địa bàn",
+    "trên địa bàn tỉnh",
+)  # fmt: skip
+ORG_SUFFIXES = ("liên quan", "có liên quan")
+PARTNER_MARKERS = ("phối hợp với", "phối hợp chặt chẽ với", "cùng với")
+
+# ------------------------------------------------------------------- cues
+REQUEST_CUES = ("đề nghị", "yêu cầu", "kiến nghị")
+ASSIGNMENT_CUES = ("giao", "giao cho")
+LEAD_CUE = "chủ trì"  # "Sở Y tế chủ trì, phối hợp với ..."
+PLEDGE_CUES = ("phấn đấu", "quyết tâm", "cam kết", "sẽ", "thống nhất", "sẵn sàng")
+MODAL_CUES = ("cần phải", "cần", "phải")
+# Directive verbs: a cue at the head of a clause ("Tăng cường ...") or right
+# after its actor ("Sở Công Thương khẩn trương ...").
+DIRECTIVE_VERBS = (
+    "tăng cường", "đẩy mạnh", "đẩy nhanh", "tiếp tục", "tập trung", "chú trọng", "tạo điều kiện", "mở rộng",
+    "duy trì", "phối hợp", "nâng cao", "xây dựng", "triển khai", "thực hiện", "rà soát", "hoàn thiện",
+    "hoàn thành", "thường xuyên", "tích cực", "chủ động", "khẩn trương", "quan tâm", "ưu tiên", "đổi mới",
+    "phát huy", "kiện toàn", "bảo đảm", "đảm bảo", "thúc đẩy", "huy động", "kiểm tra", "đôn đốc", "tổ chức",
+    "nghiên cứu", "quán triệt", "siết chặt", "làm tốt", "phát triển", "hỗ trợ", "củng cố", "sắp xếp",
+    "giữ vững", "kiên quyết", "cải thiện", "bảo tồn", "luân phiên", "chỉ đạo", "theo dõi", "xử lý",
+    "đấu tranh", "sớm", "khuyến khích", "vận động", "nắm chắc", "bảo vệ", "đầu tư", "hướng dẫn",
+    "ban hành", "tháo gỡ", "công khai", "giải quyết", "tuyên truyền", "đào tạo", "bố trí", "cải cách",
+    "ứng dụng", "giám sát", "khai thác", "ngăn chặn", "phòng ngừa", "sửa đổi", "bổ sung", "nâng cấp",
+    "kết nối", "thu hút", "tranh thủ", "đánh giá", "tổng kết", "sơ kết", "chấn chỉnh", "phổ biến",
+    "tham mưu", "chuẩn bị", "phát động", "đa dạng hóa", "mở", "lập", "duy tu", "nhân rộng", "trao đổi",
+)  # fmt: skip
+# A word before "đề nghị"/"yêu cầu" that makes it a noun ("theo đề nghị của").
+NOUN_MARKERS = ("theo", "đáp ứng", "các", "những", "mọi", "với", "là")
+
+# ------------------------------------------------------------------ clauses
+# A clause opens with these before its verb ("Thứ hai, đẩy mạnh ...").
+_INTRO = r"(?:thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|trước\s+mắt|bên\s+cạnh\s+đó|đồng\s+thời|ngoài\s+ra|mặt\s+khác|trong\s+đó|cụ\s+thể)\s*,\s*"
+INTRO = re.compile(_INTRO, re.IGNORECASE)
+# The leading verb phrase ends at clause punctuation or where a new clause of
+# purpose, focus or manner begins.
+ACTION_END = re.compile(
+    r"\s*(?:[;:!?]|\.(?=\s|$)|…|\s+nhằm\s|,\s*(?:để|góp\s+phần|gắn\s+với|nhất\s+là|đặc\s+biệt\s+là|trong\s+đó|"
+    r"trọng\s+tâm\s+là|bảo\s+đảm|đảm\s+bảo|với\s+phương\s+châm|trên\s+cơ\s+sở|qua\s+đó|từ\s+đó|phấn\s+đấu|"
+    r"quyết\s+tâm|trước\s+hết)\b)",
+    re.IGNORECASE,
+)
+# A ";"-segment that only announces a list ("trọng tâm là:") holds no action.
+LIST_INTRO = re.compile(r"^\s*(?:trọng\s+tâm|cụ\s+thể|bao\s+gồm|gồm)\b.{0,20}$", re.IGNORECASE)
+
+# ------------------------------------------------------------- timeframes
+_YEAR = r"(?:19|20)\d\d"
+_ROMAN = r"(?:I{1,3}|IV)"
+_DATE = r"\d{1,2}/\d{1,2}/" + _YEAR
+_SPAN = _YEAR + r"\s*[-–]\s*" + _YEAR
+_VISION = r"(?:\s*,\s*(?:tầm\s+nhìn|định\s+hướng)\s+đến\s+năm\s+" + _YEAR + r")?"
+# Dated timeframes first: when a sentence has several, the one with a year wins.
+TIMEFRAME_DATED = re.compile(
+    r"(?<!\w)(?:"
+    rf"(?:thời\s+kỳ|giai\s+đoạn|nhiệm\s+kỳ)\s+{_SPAN}{_VISION}"
+    rf"|(?:trước|đến|chậm\s+nhất)\s+ngày\s+{_DATE}"
+    rf"|(?:trong|trước|đến\s+hết|đến|sau)\s+quý\s+{_ROMAN}\s*(?:/|\s+năm\s+){_YEAR}"
+    rf"|quý\s+{_ROMAN}\s*/\s*{_YEAR}"
+    rf"|(?:trong|vào|đến|trước|từ\s+nay\s+đến)\s+tháng\s+\d{{1,2}}\s*/\s*{_YEAR}"
+    rf"|(?:trong|trước|đến\s+hết|đến|vào|từ\s+nay\s+đến)\s+năm\s+{_YEAR}{_VISION}"
+    r")(?!\w)",
+    re.IGNORECASE,
+)
+TIMEFRAME_VAGUE = re.compile(
+    r"(?<!\w)(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần)|trước\s+mắt|thời\s+gian\s+tới|định\s+kỳ\s+\d+\s+tháng(?:\s+một\s+lần)?"
+    r"|lâu\s+dài|năm\s+tới(?!\w)",
+    re.IGNORECASE,
+)
+YEAR = re.compile(r"(?<!\d)" + _YEAR + r"(?!\d)")
+VISION = re.compile(r",\s*(?:tầm\s+nhìn|định\s+hướng)\b", re.IGNORECASE)
+
+# -------------------------------------------------------------- references
+DOCUMENT_TYPES = (
+    "Quyết định", "Nghị quyết", "Kết luận", "Chỉ thị", "Thông báo", "Kế hoạch", "Công văn", "Nghị định",
+    "Thông tư", "Quy định", "Chương trình hành động", "Chương trình", "Đề án", "Luật", "Hướng dẫn", "Văn bản",
+)  # fmt: skip
+_DOCTYPE = "|".join(sorted((re.escape(d).replace(r"\ ", r"\s+") for d in DOCUMENT_TYPES), key=len, reverse=True))
+# Numbered: "Quyết định số 462/QĐ-TTg ngày 14/4/2022", "Chỉ thị 05-CT/TW", "Đề án 06".
+REFERENCE_NUMBERED = re.compile(
+    rf"(?<!\w)(?:(?:{_DOCTYPE})\s+(?:số\s+)?\d+[A-Za-zĐđ]*(?:[/-][0-9A-Za-zĐđ]+)+"
+    rf"|(?:Đề\s+án|Chương\s+trình|Nghị\s+quyết|Chỉ\s+thị|Kết\s+luận|Quyết\s+định)\s+(?:số\s+)?\d+(?![\d/]|\s*(?:năm|tháng|ngày|%)))"
+    rf"(?:\s+ngày\s+{_DATE})?(?![\w/])"
+)
+# Named (no number): "Luật Đất đai năm 2024", "Nghị quyết Đại hội Đảng bộ tỉnh
+# lần thứ XVIII", "Đề án chuyển đổi số tỉnh Bình Dương". The head must be
+# capitalised and (except "Đề án") followed by a capitalised word; the title
+# runs to punctuation or to a word that opens a new phrase (TITLE_STOPS).
+REFERENCE_NAMED_HEAD = re.compile(r"(?<![\w/])(?:Luật|Đề\s+án|Nghị\s+quyết|Chỉ\s+thị|Kết\s+luận)(?=\s+\w)")
+TITLE_STOPS = frozenset(
+    """của về và để nhằm trong tại cho theo đã được có là với thì đến từ trên vào giai_đoạn thời_kỳ nhiệm_kỳ
+    hằng sẽ cần phải nay này""".split()
+)
+
+# ------------------------------------------------------------- tokenizer
+# Strings the tokenizer keeps as one token whatever underthesea's CRF says:
+# document numbers, dates, web addresses.
+ATOMS = re.compile(
+    r"(?<![\w/])(?:\d+[A-Za-zĐđ]*(?:[/-][0-9A-Za-zĐđ]+)+|(?:https?://)?[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|gov)(?:/\S*)?)(?![\w/])",
+    re.IGNORECASE,
+)
+
+
+def fixed_words() -> tuple[str, ...]:
+    """Every multi-word phrase the components look up, for the tokenizer to keep whole.
+
+    Partner markers ("phối hợp với") are left out: "Phối hợp" must stay a
+    token of its own to count as a verb-first directive.
+    """
+    phrases = {
+        *PROVINCES, *REGIONS, *PLACE_PREFIXES, *NUMBERED_PLACES, *ORG_HEADS, *GROUP_HEADS, *LEVELS,
+        *ORG_SUFFIXES, *REQUEST_CUES, *ASSIGNMENT_CUES, LEAD_CUE, *PLEDGE_CUES,
+        *MODAL_CUES, *DIRECTIVE_VERBS, *DOCUMENT_TYPES,
+    }  # fmt: skip
+    return tuple(sorted(p for p in phrases if " " in p))
