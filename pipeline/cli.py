@@ -149,6 +149,21 @@ def evaluate(corpus: tuple[Path, ...], model_dir: Path | None, cv: int, group_by
     click.echo(format_report(metrics, title=title))
 
 
+@cli.command("corpus-stats")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+def corpus_stats(paths: tuple[Path, ...]) -> None:
+    """How labelled sentences are shaped, one column per PATH (a CSV or a folder of them).
+
+    Length distribution, news framing, names and cited documents, openings,
+    commitments among sentences with "đã", "sẽ", "cho biết", "Thủ tướng",
+    exact and near duplicates. Compare the corpus with real text:
+    camket corpus-stats corpora/written ../shared/realdev/sentences.csv
+    """
+    from pipeline.classify.stats import corpus_stats as stats
+
+    click.echo(stats(paths))
+
+
 @cli.group()
 def review() -> None:
     """The analyst review loop: import corrected registers, suggest what to label next."""

@@ -102,6 +102,29 @@ def test_classify_keeps_columns_and_adds_labels(runner, tmp_path):
     assert df["commitment"].tolist() == [0, 1]
 
 
+def test_classify_keeps_the_labels_a_file_already_has(runner, tmp_path):
+    src = tmp_path / "labelled.csv"
+    pd.DataFrame({"text": ["Xin trân trọng cảm ơn!", "Tăng cường phòng, chống dịch Covid-19."],
+                  "area": [4, 4], "commitment": [1, 0]}).to_csv(src, index=False)
+    out = tmp_path / "out.csv"
+    result = runner.invoke(cli, ["classify", str(src), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    df = pd.read_csv(out, encoding="utf-8-sig")
+    assert list(df.columns) == ["text", "area", "commitment", "area_pred", "area_key_pred", "area_score_pred",
+                                "commitment_pred", "commitment_score_pred"]
+    assert df["area"].tolist() == [4, 4] and df["commitment"].tolist() == [1, 0]  # the file's labels, untouched
+    assert df["area_pred"].tolist() == [0, 1] and df["commitment_pred"].tolist() == [0, 1]
+
+
+def test_evaluate_reads_a_dev_set_without_documents(runner, tmp_path):
+    src = tmp_path / "dev.csv"
+    pd.DataFrame({"id": ["a", "b"], "text": ["Xin trân trọng cảm ơn!", "Tăng cường phòng, chống dịch Covid-19."],
+                  "area": [0, 1], "commitment": [0, 1]}).to_csv(src, index=False)
+    result = runner.invoke(cli, ["evaluate", str(src)])
+    assert result.exit_code == 0, result.output
+    assert "sentences: 2" in result.output and "macro-F1" in result.output
+
+
 def test_classify_names_a_missing_column(runner, tmp_path):
     src = tmp_path / "in.csv"
     src.write_text("id,text\n1,Xin cảm ơn\n", encoding="utf-8")

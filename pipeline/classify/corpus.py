@@ -18,9 +18,12 @@ from pipeline.errors import CamketError
 from pipeline.text.normalize import canonical_tones
 
 COLUMNS = ("doc_id", "text", "area", "commitment", "source")
-SOURCES = ("written", "reference", "reviewed")
+# Columns a labelled file may leave out: a dev set of single sentences has no
+# documents (each row is then its own) and no tier (it is `external`).
+OPTIONAL = ("doc_id", "source")
+SOURCES = ("written", "reference", "reviewed", "external")
 # When the same sentence appears in several tiers, the analyst's review wins.
-_PRIORITY = {"written": 0, "reference": 1, "reviewed": 2}
+_PRIORITY = {"external": 0, "written": 0, "reference": 1, "reviewed": 2}
 
 _nonblank = pa.Check(lambda s: s.str.strip().str.len() > 0, element_wise=False, error="must not be empty")
 SCHEMA = pa.DataFrameSchema(
@@ -72,6 +75,11 @@ def _read_one(path: Path) -> tuple[pd.DataFrame, list[str]]:
         df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         return pd.DataFrame(), [f"{path}: cannot read as UTF-8 CSV ({exc})"]
+    if "doc_id" not in df.columns:
+        ids = df["id"] if "id" in df.columns else pd.Series(range(2, len(df) + 2), index=df.index).astype(str)
+        df["doc_id"] = f"{path.stem}-" + ids.astype(str)
+    if "source" not in df.columns:
+        df["source"] = "external"
     missing = [c for c in COLUMNS if c not in df.columns]
     if missing:
         return df, [f"{path}:1: missing column(s) {', '.join(missing)} (found {', '.join(df.columns)})"]
