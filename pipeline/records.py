@@ -42,7 +42,8 @@ class Labels:
     commitment_score: float
     area_alt: int = 0
     area_alt_score: float = 0.0
-    why: tuple[str, ...] = ()
+    why: tuple[str, ...] = ()  # phrases of the sentence behind the area
+    why_commitment: tuple[str, ...] = ()  # … and behind the commitment decision
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = ROOT / "corpora" / "transcripts" / "thanh-hoa-2022-08-07-closing-address.txt"
+# The real development set lives outside the repository (shared/ beside the checkout);
+# CAMKET_REALDEV points elsewhere. Tests that need it skip, saying so, where it is absent.
+REALDEV = Path(os.environ.get("CAMKET_REALDEV", ROOT.parent / "shared" / "realdev"))
 
 
 @pytest.fixture(scope="session")
@@ -36,3 +40,10 @@ def reference_sentences(reference_path, bundled_model):
     from pipeline.run import process_document
 
     return process_document(read_document(reference_path, "ref"), bundled_model).sentences
+
+
+@pytest.fixture(scope="session")
+def realdev() -> Path:
+    if not (REALDEV / "sentences.csv").is_file():
+        pytest.skip(f"no real development set at {REALDEV} (set CAMKET_REALDEV)")
+    return REALDEV

@@ -67,8 +67,33 @@ def test_labels_carry_scores_alternative_and_reasons(tiny_model):
         assert 0 <= lab.area_score <= 1 and 0 <= lab.commitment_score <= 1
         assert lab.area_alt != lab.area and lab.area_alt_score <= lab.area_score
         assert lab.commitment == int(lab.commitment_score >= 0.5)
-    why = model.label(["Tăng cường tiêm vắc-xin phòng Covid-19."])[0].why
-    assert why and all(isinstance(w, str) for w in why)
+    text = "Tăng cường tiêm vắc-xin phòng Covid-19."
+    lab = model.label([text])[0]
+    assert lab.why and lab.why_commitment
+    assert all(phrase in text for phrase in lab.why + lab.why_commitment)
+
+
+def _why_outside_the_sentence(model, texts):
+    bad = []
+    for text, lab in zip(texts, model.label(texts)):
+        for phrase in lab.why + lab.why_commitment:
+            if not phrase or phrase not in text:
+                bad.append((text[:60], phrase))
+    return bad
+
+
+def test_why_is_words_of_the_sentence_on_the_reference_speech(bundled_model, reference_sentences):
+    texts = [s.text for s in reference_sentences]
+    assert _why_outside_the_sentence(bundled_model, texts) == []
+    labels = bundled_model.label(texts)
+    assert sum(bool(lab.why) for lab in labels) > len(texts) / 2  # reasons are given, not left out
+
+
+def test_why_is_words_of_the_sentence_on_real_text(bundled_model, realdev):
+    import pandas as pd
+
+    texts = pd.read_csv(realdev / "sentences.csv", dtype=str, keep_default_na=False)["text"].tolist()
+    assert _why_outside_the_sentence(bundled_model, texts) == []
 
 
 def test_loading_refuses_untrusted_types(tmp_path):
@@ -96,5 +121,11 @@ def test_tone_style_and_unicode_form_do_not_change_labels(tiny_model):
     model, _, _ = tiny_model
     a = "Tăng cường hợp tác văn hóa, giáo dục giữa Thanh Hóa và Hòa Bình."
     b = "Tăng cường hợp tác văn hoá, giáo dục giữa Thanh Hoá và Hoà Bình."
-    labels = {model.label([t])[0] for t in (a, b, unicodedata.normalize("NFD", a))}
-    assert len(labels) == 1
+    from dataclasses import replace
+
+    from pipeline.text.normalize import canonical_tones
+
+    labels = [model.label([t])[0] for t in (a, b, unicodedata.normalize("NFD", a))]
+    # The reasons quote each text as written; folded, they are the same words.
+    assert len({replace(lab, why=(), why_commitment=()) for lab in labels}) == 1
+    assert len({tuple(canonical_tones(w) for w in lab.why + lab.why_commitment) for lab in labels}) == 1

@@ -29,7 +29,7 @@ from sklearn.svm import LinearSVC
 
 from pipeline.text import lexicon
 from pipeline.text.lexicon import AREA_TERMS
-from pipeline.text.normalize import fold_for_model
+from pipeline.text.normalize import fold_for_model, nfc_with_offsets
 from pipeline.records import Labels
 
 # get_feature_names_out rebuilds a 100k-string array on every call (~0.2 s);
@@ -246,7 +246,10 @@ class SentenceClassifier(ClassifierMixin, BaseEstimator):
         return np.column_stack([area_classes[area_p.argmax(axis=1)], (commit_p >= 0.5).astype(int)])
 
     def label(self, X: Sequence[str], groups: Sequence[object] | None = None, *, explain: int = 3) -> list[Labels]:
-        """Labels with scores, the runner-up area and the terms behind the area.
+        """Labels with scores, the runner-up area and the phrases behind both decisions.
+
+        `why` / `why_commitment`: up to `explain` phrases of the sentence itself,
+        as written, that pushed the area / the commitment decision most.
 
         Pass `groups` (the document of each sentence, in document order) to let
         neighbouring sentences inform the area; without it each stands alone.
@@ -255,7 +258,8 @@ class SentenceClassifier(ClassifierMixin, BaseEstimator):
             return []
         F, area_p, area_classes, commit_p = self._probabilities(X, groups)
         order = np.argsort(-area_p, axis=1, kind="stable")
-        why = self._why(F, area_classes[order[:, 0]], explain) if explain else [()] * len(X)
+        commitments = (commit_p >= 0.5).astype(int)
+        why = self._why(X, F, area_classes[order[:, 0]], commitments, explain) if explain else [((), ())] * len(X)
         out = []
         for i in range(len(X)):
             best, alt = order[i, 0], order[i, 1]
@@ -267,29 +271,79 @@ class SentenceClassifier(ClassifierMixin, BaseEstimator):
                     commitment_score=round(float(commit_p[i]), 4),
                     area_alt=int(area_classes[alt]),
                     area_alt_score=round(float(area_p[i, alt]), 4),
-                    why=why[i],
+                    why=why[i][0],
+                    why_commitment=why[i][1],
                 )
             )
         return out
 
-    def _why(self, F, areas: np.ndarray, k: int) -> list[tuple[str, ...]]:
-        """The word n-grams that pushed each sentence hardest toward its area."""
+    def _why(self, X: Sequence[str], F, areas: np.ndarray, commitments: np.ndarray, k: int) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+        """For each sentence, the phrases of its own text that pushed the area and the commitment decision most."""
         words = _vectorizers(self.features_)[0]
-        names = _feature_names(words)
-        n_words = len(names)
-        svm = self.area_model_
-        row_of = {c: i for i, c in enumerate(svm.classes_)}
+        vocabulary = words.vocabulary_
         F = F.tocsr()
-        result = []
-        for i, a in enumerate(areas):
-            start, end = F.indptr[i], F.indptr[i + 1]
-            idx, vals = F.indices[start:end], F.data[start:end]
-            keep = idx < n_words
-            idx, vals = idx[keep], vals[keep]
-            if not len(idx) or a not in row_of:
-                result.append(())
-                continue
-            contrib = vals * svm.coef_[row_of[a], idx]
-            ranked = np.argsort(-contrib, kind="stable")[:k]
-            result.append(tuple(str(names[idx[j]]) for j in ranked if contrib[j] > 0 and BOS not in names[idx[j]]))
-        return result
+        area_rows = {c: i for i, c in enumerate(self.area_model_.classes_)}
+        area_coef = self.area_model_.coef_
+        commit_coef = self.commitment_model_.coef_
+        # A binary LinearSVC has one row, pointing at classes_[1].
+        positive = 1.0 if list(self.commitment_model_.classes_).index(1) == 1 else -1.0
+        n_max = max(words.ngram_range)
+        out = []
+        for i, text in enumerate(X):
+            spans = _token_spans(text)
+            row = F.getrow(i)
+            value = dict(zip(row.indices.tolist(), row.data.tolist()))
+            grams = _ngram_positions([fold_for_model(text[s:e]) for s, e in spans], n_max, vocabulary)
+            area_w = area_coef[area_rows[areas[i]]] if areas[i] in area_rows else None
+            commit_w = commit_coef[0] * (positive if commitments[i] == 1 else -positive)
+            out.append((
+                _phrases(text, spans, grams, value, area_w, k) if area_w is not None else (),
+                _phrases(text, spans, grams, value, commit_w, k),
+            ))
+        return out
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _token_spans(text: str) -> list[tuple[int, int]]:
+    """The words of `text` as the vectorizer sees them (`\\w+` on NFC), as offsets into `text`."""
+    nfc, offsets = nfc_with_offsets(text)
+    return [(offsets[m.start()], offsets[m.end()]) for m in _WORD.finditer(nfc)]
+
+
+def _ngram_positions(folded: list[str], n_max: int, vocabulary: dict[str, int]) -> list[tuple[int, int, int]]:
+    """(feature index, first word, last word + 1) of every n-gram of the sentence the model knows.
+
+    N-grams with the start marker or the lexicon tokens are never formed here:
+    they are not words of the sentence.
+    """
+    found = []
+    for n in range(1, n_max + 1):
+        for start in range(len(folded) - n + 1):
+            index = vocabulary.get(" ".join(folded[start : start + n]))
+            if index is not None:
+                found.append((index, start, start + n))
+    return found
+
+
+def _phrases(text: str, spans: list[tuple[int, int]], grams: list[tuple[int, int, int]], value: dict[int, float],
+             weights: np.ndarray, k: int) -> tuple[str, ...]:
+    """Runs of adjacent words that pushed toward the decision, as written, strongest first."""
+    score = np.zeros(len(spans))
+    for index, start, end in grams:
+        contribution = value.get(index, 0.0) * float(weights[index])
+        score[start:end] += contribution / (end - start)
+    if not len(score) or score.max() <= 0:
+        return ()
+    keep = score > 0.25 * score.max()
+    runs: list[tuple[float, int, int]] = []
+    start = None
+    for j in range(len(score) + 1):
+        if j < len(score) and keep[j]:
+            start = j if start is None else start
+        elif start is not None:
+            runs.append((float(score[start:j].sum()), start, j))
+            start = None
+    runs.sort(key=lambda r: -r[0])
+    return tuple(text[spans[a][0] : spans[b - 1][1]] for _, a, b in runs[:k])

@@ -30,7 +30,7 @@ BASE_COLUMNS = (
     "commitment_score",
 )
 FIELD_COLUMNS = tuple(f.name for f in dataclass_fields(Fields))
-REVIEW_COLUMNS = ("needs_review", "area_alt", "area_alt_score", "why", "area_reviewed", "commitment_reviewed", "review_note")
+REVIEW_COLUMNS = ("needs_review", "area_alt", "area_alt_score", "why", "why_commitment", "area_reviewed", "commitment_reviewed", "review_note")
 DOCUMENT_COLUMNS = ("source", "title", "date", "speaker", "start", "end")
 COLUMNS = BASE_COLUMNS + FIELD_COLUMNS + REVIEW_COLUMNS + DOCUMENT_COLUMNS
 
@@ -87,6 +87,7 @@ def row(sentence: Sentence, doc: Document | None = None) -> dict[str, Any]:
             area_alt=lab.area_alt,
             area_alt_score=lab.area_alt_score,
             why=_join(lab.why),
+            why_commitment=_join(lab.why_commitment),
             area_reviewed="",
             commitment_reviewed="",
             review_note="",

@@ -31,7 +31,7 @@ def write_xlsx(register: pd.DataFrame, handle, sentences: pd.DataFrame | None) -
     sheets = [("Register", register), ("Summary", summary(sentences if sentences is not None else register))]
     if sentences is not None:
         sheets.append(("Sentences", sentences))
-    wide = {"text": 80, "area_name": 34, "why": 30, "actions": 50, "action": 40, "actor": 30, "partners": 30,
+    wide = {"text": 80, "area_name": 34, "why": 30, "why_commitment": 30, "actions": 50, "action": 40, "actor": 30, "partners": 30,
             "references": 36, "places": 28, "timeframe": 24, "review_note": 30, "source": 30, "title": 30}
     first = True
     for name, df in sheets:

@@ -29,6 +29,27 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def nfc_with_offsets(text: str) -> tuple[str, list[int]]:
+    """NFC text and, for each of its characters plus the end, the offset in `text`.
+
+    What lets a stage work on NFC text and still point into text as written.
+    """
+    if unicodedata.is_normalized("NFC", text):
+        return text, list(range(len(text) + 1))
+    out: list[str] = []
+    offsets: list[int] = []
+    start = 0
+    for i in range(1, len(text) + 1):
+        # a cluster is a base character and the combining marks after it
+        if i == len(text) or not unicodedata.combining(text[i]):
+            piece = unicodedata.normalize("NFC", text[start:i])
+            out.append(piece)
+            offsets.extend([start] * len(piece))
+            start = i
+    offsets.append(len(text))
+    return "".join(out), offsets
+
+
 def canonical_tones(text: str) -> str:
     """Move old-style tone marks to the canonical vowel; returns NFC text.
 
