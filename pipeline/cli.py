@@ -123,14 +123,18 @@ def classify(input_csv: Path, text_column: str, output: Path, model_dir: Path | 
 @click.argument("corpus", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True, help="Model folder to write.")
 @click.option("--cv", type=int, default=5, show_default=True, help="Folds of document-grouped cross-validation for the metrics in meta.json (0: skip).")
-def train(corpus: tuple[Path, ...], out_dir: Path, cv: int) -> None:
+@click.option("--dev", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Labelled real sentences held out from training (repeatable): scored, never fitted; reported in meta.json and the model card.")
+def train(corpus: tuple[Path, ...], out_dir: Path, cv: int, dev: tuple[Path, ...]) -> None:
     """Fit the area and commitment models on CORPUS files or folders (default: corpora/)."""
     from pipeline.classify.evaluate import format_report
     from pipeline.classify.train import train as train_model
 
-    meta = train_model(corpus or (Path("corpora"),), out_dir, cv=cv)
+    meta = train_model(corpus or (Path("corpora"),), out_dir, cv=cv, dev=dev)
     if meta["metrics"]:
         click.echo(format_report(meta["metrics"], title=f"model {out_dir} (cross-validated)"))
+    for name, metrics in meta["dev"].items():
+        click.echo(format_report(metrics, title=f"model {out_dir} on the held-out dev set {name}"))
     click.echo(f"trained on {meta['corpus']['sentences']} sentences in {meta['fit_seconds']} s -> {out_dir}", err=True)
 
 

@@ -29,6 +29,7 @@ from sklearn.svm import LinearSVC
 
 from pipeline.text import lexicon
 from pipeline.text.lexicon import AREA_TERMS
+from pipeline.text.frame import frame_tokens, mask_frame
 from pipeline.text.normalize import fold_for_model, nfc_with_offsets
 from pipeline.records import Labels
 
@@ -66,12 +67,17 @@ def lexicon_tokens(folded: str) -> list[str]:
     return tokens
 
 
-def prepare(texts: Sequence[str], *, lexicon: bool = True) -> list[str]:
-    """The classifier's view of each sentence: folded text, start marker, lexicon prior."""
+def prepare(texts: Sequence[str], *, lexicon: bool = True, frame: bool = False) -> list[str]:
+    """The classifier's view of each sentence: folded text, start marker, lexicon prior.
+
+    With `frame`, people's names and the titles after them become placeholders
+    (`pipeline.text.frame`): the reporting frame stays visible as a frame, not as
+    words of an area.
+    """
     out = []
     for text in texts:
-        folded = fold_for_model(text)
-        prior = " ".join(lexicon_tokens(folded)) if lexicon else ""
+        folded = fold_for_model(mask_frame(text) if frame else text)
+        prior = " ".join(lexicon_tokens(folded) + (frame_tokens(folded) if frame else [])) if lexicon else ""
         out.append(f"{BOS} {folded} {prior}".rstrip())
     return out
 
@@ -144,6 +150,7 @@ class SentenceClassifier(ClassifierMixin, BaseEstimator):
         min_df: int = 2,
         class_weight: str | None = "balanced",
         lexicon: bool = True,
+        frame: bool = False,
         context: bool = True,
         context_C: float = 1.0,
         random_state: int = 0,
@@ -155,6 +162,7 @@ class SentenceClassifier(ClassifierMixin, BaseEstimator):
         self.min_df = min_df
         self.class_weight = class_weight
         self.lexicon = lexicon
+        self.frame = frame
         self.context = context
         self.context_C = context_C
         self.random_state = random_state
@@ -177,7 +185,7 @@ class SentenceClassifier(ClassifierMixin, BaseEstimator):
         groups = list(range(len(X))) if groups is None else list(groups)
         w = np.ones(len(X)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
         self.features_ = build_features(word_ngrams=self.word_ngrams, char_ngrams=self.char_ngrams, min_df=self.min_df)
-        F = self.features_.fit_transform(prepare(X, lexicon=self.lexicon))
+        F = self.features_.fit_transform(prepare(X, lexicon=self.lexicon, frame=self.frame))
         for vectorizer in _vectorizers(self.features_):
             # The terms min_df dropped: only for introspection, and most of the file size.
             vectorizer.stop_words_ = None
@@ -232,7 +240,7 @@ class SentenceClassifier(ClassifierMixin, BaseEstimator):
         # The inputs are ours (TF-IDF rows, calibrated scores): skip scikit-learn's
         # per-call validation, which costs more than the prediction on a short document.
         groups = list(range(len(X))) if groups is None else list(groups)
-        F = self.features_.transform(prepare(X, lexicon=self.lexicon))
+        F = self.features_.transform(prepare(X, lexicon=self.lexicon, frame=self.frame))
         areas = self.area_model_.classes_
         area_d = _decisions(self.area_model_, F, areas)
         area_p = self.area_calibrator_.predict_proba(self._area_inputs(area_d, groups))

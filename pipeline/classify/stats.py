@@ -21,6 +21,7 @@ import pandas as pd
 
 from pipeline.classify.corpus import corpus_files
 from pipeline.errors import CamketError
+from pipeline.text.frame import persons
 from pipeline.text.normalize import canonical_tones
 
 # An official or a body, then (within a few words) a reporting verb: the news frame.
@@ -36,14 +37,6 @@ _REPORTING = (
 )
 # Bounded gap: a linear-time pattern, whatever the sentence.
 FRAMING = re.compile(rf"(?<!\w){_SPEAKER}(?:\s+\S+){{0,12}}?\s+{_REPORTING}(?!\w)")
-_SURNAMES = (
-    "Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Đinh|Trịnh|Đoàn|Lâm|Mai|Tô|Hà|"
-    "Lương|Tạ|Cao|Chu|Lò|Lục|Nông|Triệu|Thái|Quách|Kiều|Tôn|Văn|Đào|Vương|Trương|Lưu|Châu|Giang|Khổng|La|Đàm"
-)
-_CAP = r"[A-ZÀ-ỸĐ][a-zà-ỹđ]+"
-# A full name: a surname and two or three more capitalised syllables ("Nguyễn Văn An").
-PERSON = re.compile(rf"(?<![\w\-])(?:{_SURNAMES}) {_CAP}(?: {_CAP}){{1,2}}(?![\w])")
-_NOT_PERSONS = ("Hồ Chí Minh",)
 CITED = re.compile(
     r"(?<!\w)(?:Nghị quyết|Nghị định|Quyết định|Chỉ thị|Công điện|Công văn|Kết luận|Thông báo|Quy định|Hướng dẫn|"
     r"Kế hoạch|Đề án|Chương trình|Luật|Thông tư|Văn bản)(?: khẩn| liên tịch)?\s+(?:số\s*)?\d"
@@ -147,7 +140,7 @@ def describe(df: pd.DataFrame, name: str = "", top: int = 10) -> Stats:
         share_60=_share([n >= 60 for n in lengths]),
         framing=_share(framed),
         framing_commitments=_share([f for f, c in zip(framed, commit) if c]) if commit is not None else None,
-        persons=_share([any(m.group(0) not in _NOT_PERSONS for m in PERSON.finditer(t)) for t in texts]),
+        persons=_share([bool(persons(t)) for t in texts]),
         cited=_share([CITED.search(t) is not None for t in texts]),
         date_openings=_share(dated),
         date_openings_area0=_share([a == "0" for a, d in zip(areas, dated) if d]) if areas and any(dated) else None,

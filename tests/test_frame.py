@@ -1,0 +1,63 @@
+"""The reporting frame: names and titles as placeholders, and how a sentence reports."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from pipeline.text.frame import frame_tokens, mask_frame, persons
+from pipeline.text.normalize import fold_for_model
+
+# fmt: off
+MASKS = [
+    ("Kết luận buổi làm việc, đồng chí Lò Văn Khánh, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh đề nghị Sở Xây dựng hoàn thành quy hoạch.",
+     "Kết luận buổi làm việc, đồng chí xxname, xxtitle đề nghị Sở Xây dựng hoàn thành quy hoạch."),
+    ("Bà Đinh Thị Hồng Nhung, Giám đốc Sở Lao động - Thương binh và Xã hội cho biết toàn tỉnh có 1.200 lao động đi làm việc ở nước ngoài.",
+     "Bà xxname, xxtitle cho biết toàn tỉnh có 1.200 lao động đi làm việc ở nước ngoài."),
+    ("Phó Thủ tướng Trịnh Quang Vinh vừa ký Công điện gửi các tỉnh ven biển.",
+     "Phó Thủ tướng xxname vừa ký Công điện gửi các tỉnh ven biển."),
+    # places and the leader's name in institutions are not people to hide
+    ("Học tập và làm theo tư tưởng Hồ Chí Minh; phối hợp với TP Hồ Chí Minh, Hà Tĩnh và Cao Bằng.",
+     "Học tập và làm theo tư tưởng Hồ Chí Minh; phối hợp với TP Hồ Chí Minh, Hà Tĩnh và Cao Bằng."),
+]
+REPORTS = [
+    ("Trước diễn biến của bão số 3, Thủ tướng đã có công điện khẩn yêu cầu các tỉnh ven biển cấm biển.", "xxdirreported"),
+    ("Bộ trưởng Bộ Nội vụ cũng đã chỉ đạo các địa phương rà soát biên chế.", "xxdirreported"),
+    ("Thời gian qua, các cấp ủy đã tập trung lãnh đạo xây dựng tổ chức đảng trong sạch, vững mạnh.", "xxworkreported"),
+    ("Các nhà thầu hiện đang đẩy nhanh tiến độ thi công cầu vượt sông Lam.", "xxworkreported"),
+    ("Cải cách thủ tục hành chính là một trong những nhiệm vụ trọng tâm của năm 2024.", "xximportance"),
+    ("UBND tỉnh Kon Tum vừa ban hành Kế hoạch về phát triển du lịch cộng đồng.", "xxissued"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text, expected", MASKS)
+def test_mask_frame(text, expected):
+    assert mask_frame(text) == expected
+
+
+@pytest.mark.parametrize("text, token", REPORTS)
+def test_frame_tokens_name_how_a_sentence_reports(text, token):
+    assert token in frame_tokens(fold_for_model(text))
+
+
+def test_a_plain_directive_has_no_report_token():
+    assert frame_tokens(fold_for_model("Tăng cường kiểm tra an toàn thực phẩm tại các bếp ăn tập thể.")) == []
+
+
+def test_persons_leave_places_alone():
+    assert [m.group(0) for m in persons("Ông Nguyễn Hữu Thắng làm việc tại Hà Nội và TP Hồ Chí Minh.")] == ["Nguyễn Hữu Thắng"]
+
+
+@pytest.mark.parametrize("line", [
+    "Ông " + "Nguyễn Văn An, " * 20000,
+    "đồng chí Lê Văn Tám" + ", Ủy viên Ban Thường vụ Tỉnh ủy" * 20000,
+    "đã " * 50000 + "yêu cầu",
+    "là nhiệm vụ " * 30000,
+])
+def test_patterns_run_in_linear_time_on_hostile_lines(line):
+    start = time.perf_counter()
+    mask_frame(line)
+    frame_tokens(fold_for_model(line))
+    assert time.perf_counter() - start < 20  # generous: a backtracking pattern takes hours here
