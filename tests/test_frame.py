@@ -22,10 +22,10 @@ MASKS = [
      "Học tập và làm theo tư tưởng Hồ Chí Minh; phối hợp với TP Hồ Chí Minh, Hà Tĩnh và Cao Bằng."),
 ]
 REPORTS = [
-    ("Trước diễn biến của bão số 3, Thủ tướng đã có công điện khẩn yêu cầu các tỉnh ven biển cấm biển.", "xxdirreported"),
+    ("Chiều qua, Chủ tịch UBND tỉnh vừa chỉ đạo Sở Giao thông vận tải khắc phục ngay điểm sạt lở trên quốc lộ 12.", "xxdirreported"),
     ("Bộ trưởng Bộ Nội vụ cũng đã chỉ đạo các địa phương rà soát biên chế.", "xxdirreported"),
-    ("Thời gian qua, các cấp ủy đã tập trung lãnh đạo xây dựng tổ chức đảng trong sạch, vững mạnh.", "xxworkreported"),
-    ("Các nhà thầu hiện đang đẩy nhanh tiến độ thi công cầu vượt sông Lam.", "xxworkreported"),
+    ("Năm 2024, huyện Mường Tè đã tăng cường kiểm tra việc sử dụng đất công ở các xã biên giới.", "xxworkreported"),
+    ("Ban quản lý dự án đang phối hợp với xã Nậm Ty hoàn thiện mặt bằng khu tái định cư.", "xxworkreported"),
     ("Cải cách thủ tục hành chính là một trong những nhiệm vụ trọng tâm của năm 2024.", "xximportance"),
     ("UBND tỉnh Kon Tum vừa ban hành Kế hoạch về phát triển du lịch cộng đồng.", "xxissued"),
 ]

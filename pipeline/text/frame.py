@@ -69,8 +69,9 @@ def mask_frame(text: str) -> str:
 
 
 # Neither "đã" nor "sẽ" decides whether a sentence commits (label guide, section 2):
-# a directive reported in the past still directs ("Thủ tướng đã có công điện yêu cầu …"),
-# and work reported as done or under way does not ("các cấp ủy đã tập trung lãnh đạo …").
+# a directive reported in the past still directs ("Chủ tịch đã yêu cầu các sở rà soát hồ sơ"),
+# and work reported as done or under way does not ("Thời gian qua, huyện đã đẩy mạnh ứng dụng
+# chữ ký số").
 # On folded text (lower case, canonical tones), so the classifier sees these as two
 # different signals instead of one "đã".
 REPORTED_DIRECTIVE = re.compile(
