@@ -150,7 +150,7 @@ class SentenceClassifier(ClassifierMixin, BaseEstimator):
         min_df: int = 2,
         class_weight: str | None = "balanced",
         lexicon: bool = True,
-        frame: bool = False,
+        frame: bool = True,
         context: bool = True,
         context_C: float = 1.0,
         random_state: int = 0,
