@@ -65,11 +65,8 @@ def _scores(gold: set[tuple], predicted: set[tuple]) -> LinkScores:
     return LinkScores(len(gold), len(predicted), len(gold & predicted))
 
 
-def evaluate_collection(folder: str | Path = DEFAULT_COLLECTION, *, model_dir: str | Path | None = None) -> Evaluation:
-    """Add the transcripts of `folder` to a fresh tracker and score its links against `folder/gold_links.csv`."""
-    from pipeline.track.add import add_to_tracker
-    from pipeline.track.store import open_db
-
+def collection_files(folder: str | Path) -> tuple[list[Path], Path]:
+    """The transcripts of a collection folder, and its gold file."""
     folder = Path(folder)
     gold_path = folder / GOLD_NAME
     if not gold_path.is_file():
@@ -77,15 +74,31 @@ def evaluate_collection(folder: str | Path = DEFAULT_COLLECTION, *, model_dir: s
     transcripts = sorted(p for p in folder.iterdir() if p.suffix.lower() in (".txt", ".md", ".docx", ".pdf", ".html", ".htm"))
     if not transcripts:
         raise CamketError(f"{folder}: no transcripts")
+    return transcripts, gold_path
+
+
+def evaluate_collection(folder: str | Path = DEFAULT_COLLECTION, *, model_dir: str | Path | None = None) -> Evaluation:
+    """Add the transcripts of `folder` to a fresh tracker and score its links against `folder/gold_links.csv`."""
+    from pipeline.track.add import add_to_tracker
+
+    transcripts, gold_path = collection_files(folder)
     with tempfile.TemporaryDirectory() as tmp:
         db_path = Path(tmp) / "eval.db"
         report = add_to_tracker(db_path, transcripts, model_dir=model_dir)
         if report.failures:
             raise CamketError("; ".join(f"{f.source}: {f.problem}" for f in report.failures))
-        db = open_db(db_path, create=False)
-        texts = {s["id"]: (s["doc_id"], s["text"]) for s in db.query("select id, doc_id, text from sentences")}
-        predicted_rows = list(db.query("select from_id, to_id, kind, score from links"))
-        db.close()
+        return score_links(db_path, gold_path)
+
+
+def score_links(db_path: str | Path, gold_path: str | Path) -> Evaluation:
+    """Score the links of a tracker database against a gold file."""
+    from pipeline.track.store import open_db
+
+    gold_path = Path(gold_path)
+    db = open_db(db_path, create=False)
+    texts = {s["id"]: (s["doc_id"], s["text"]) for s in db.query("select id, doc_id, text from sentences")}
+    predicted_rows = list(db.query("select from_id, to_id, kind, score from links"))
+    db.close()
     with gold_path.open(encoding="utf-8-sig", newline="") as handle:
         gold_rows = list(csv.DictReader(handle))
     gold: set[tuple[str, str, str]] = set()
