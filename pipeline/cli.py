@@ -212,20 +212,31 @@ def fields_eval(table: Path | None) -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("--against", type=click.Choice(["word-tokenize", "workers"]), default="word-tokenize", show_default=True,
+@click.option("--against", type=click.Choice(["word-tokenize", "workers", "track"]), default="word-tokenize", show_default=True,
               help="word-tokenize: the whole extract pipeline vs underthesea word_tokenize alone, one process. "
-                   "workers: documents/s, sentences/s and peak memory for 1 and N workers over a generated folder.")
+                   "workers: documents/s, sentences/s and peak memory for 1 and N workers over a generated folder. "
+                   "track: camket track add vs camket extract on the same documents (--documents, default 500).")
+@click.option("--documents", type=click.IntRange(min=1), default=500, show_default=True,
+              help="With --against track: how many documents.")
 @click.option("--workers", "-w", "worker_counts", type=click.IntRange(min=1), multiple=True,
               help="Worker counts to compare with --against workers [default: 1 and the number of cores].")
 @click.option("--repeats", type=click.IntRange(min=1), default=3, show_default=True,
               help="Runs of each configuration, taken in turns; medians are reported.")
 @model_option
-def benchmark(paths: tuple[Path, ...], against: str, worker_counts: tuple[int, ...], repeats: int, model_dir: Path | None) -> None:
+def benchmark(paths: tuple[Path, ...], against: str, documents: int, worker_counts: tuple[int, ...], repeats: int,
+              model_dir: Path | None) -> None:
     """Print speed figures (never a pass/fail test).
 
     PATHS default to corpora/transcripts and corpora/written (CSV corpora become
     one document per doc_id).
     """
+    if against == "track":
+        from pipeline.bench.track import bench_track, format_track
+
+        result = bench_track(documents=documents, workers=worker_counts[0] if worker_counts else None, repeats=repeats,
+                             model_dir=str(model_dir) if model_dir else None)
+        click.echo(format_track(result))
+        return
     if against == "workers":
         from pipeline.bench.workers import bench_workers, format_rows
         from pipeline.executors import default_workers

@@ -65,6 +65,19 @@ def _working_copy(path: Path):
         raise
 
 
+def _replace(tmp: Path, path: Path) -> None:
+    with open(tmp, "rb+") as handle:
+        os.fsync(handle.fileno())
+    os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the database the usual mode
+    os.replace(tmp, path)
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
 def add_to_tracker(
     db_path: str | Path,
     paths: Sequence[str | Path],
@@ -92,8 +105,13 @@ def add_to_tracker(
         db.close()
     else:
         todo = loaded.documents
+        if not todo:
+            return report  # nothing to add: no empty database left behind
     with _working_copy(db_path) as tmp:
         db = store.open_db(tmp)
+        # The copy only becomes the database by the rename at the end (after an fsync), so
+        # SQLite need not sync every commit.
+        db.execute("PRAGMA synchronous = OFF")
         for doc in todo:
             known = list(db.query("select added from documents where id = ?", [doc.doc_id]))
             (report.replaced if known else report.added).append(doc.doc_id)
@@ -105,7 +123,7 @@ def add_to_tracker(
         refresh(db)
         report.totals = totals(db)
         db.close()
-        os.replace(tmp, db_path)
+        _replace(tmp, db_path)
     return report
 
 
@@ -185,5 +203,5 @@ def set_status(db_path: str | Path, commitment_id: str, status: str, note: str =
         update_statuses(db, ranks, list(db.query("select * from links")))
         result = next(iter(db.query("select id, status, status_computed, status_reviewed from commitments where id = ?", [row["id"]])))
         db.close()
-        os.replace(tmp, db_path)
+        _replace(tmp, db_path)
     return result
