@@ -352,7 +352,8 @@ def track_eval(folder: Path | None, model_dir: Path | None) -> None:
     from pipeline.track.evaluate import DEFAULT_COLLECTION, evaluate_collection, format_evaluation
 
     folder = folder or DEFAULT_COLLECTION
-    click.echo(format_evaluation(evaluate_collection(folder, model_dir=model_dir), title=f"links on {folder}"))
+    shown = folder.resolve().relative_to(Path.cwd()) if folder.resolve().is_relative_to(Path.cwd()) else folder
+    click.echo(format_evaluation(evaluate_collection(folder, model_dir=model_dir), title=f"links on {shown}"))
 
 
 def main() -> None:

@@ -39,6 +39,9 @@ done
 mkdir -p "$(dirname "$out")"
 chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
     --disable-component-update --disable-sync --user-data-dir="$profile" --hide-scrollbars \
-    --window-size=1400,1300 --screenshot="$out" "$url" 2>"$work/chromium.log" \
+    --window-size=1280,1200 --screenshot="$out" "$url" 2>"$work/chromium.log" \
     || { cat "$work/chromium.log" >&2; exit 1; }
+# A palette of 64 colours keeps the PNG small enough to commit (Pillow comes with matplotlib).
+python3 -c "import sys; from PIL import Image; Image.open(sys.argv[1]).convert('RGB').quantize(64).save(sys.argv[1], optimize=True)" "$out" \
+    2>/dev/null || true
 echo "screenshot of $url -> $out" >&2

@@ -208,6 +208,15 @@ def test_a_file_that_is_not_a_tracker_is_refused(tmp_path):
     conn.close()
     with pytest.raises(CamketError, match="not a camket tracker"):
         add_to_tracker(other, TRANSCRIPTS[:1])
+    foreign = tmp_path / "foreign.db"
+    conn = sqlite3.connect(foreign)
+    conn.execute("create table budget (year, amount)")
+    conn.commit()
+    conn.close()
+    before = foreign.read_bytes()
+    with pytest.raises(CamketError, match="not a camket tracker"):
+        add_to_tracker(foreign, TRANSCRIPTS[:1])
+    assert foreign.read_bytes() == before
 
 
 def test_a_register_without_doc_id_is_a_failure_not_a_crash(tmp_path):
@@ -222,7 +231,7 @@ def test_an_unknown_status_is_refused(tracker, tmp_path):
     db = tmp_path / "s.db"
     shutil.copyfile(tracker, db)
     any_id = query(db, "select id from commitments limit 1")[0]["id"]
-    with pytest.raises(ValueError, match="unknown status"):
+    with pytest.raises(CamketError, match="unknown status"):
         set_status(db, any_id, "maybe")
     with pytest.raises(CamketError, match="no commitment"):
         set_status(db, "nothing", "done")
@@ -296,3 +305,5 @@ def test_track_commands(tmp_path):
     assert evaluation.exit_code == 0 and "strict" in evaluation.output
     bad = runner.invoke(cli, ["track", "report", str(tmp_path / "missing.db")])
     assert bad.exit_code == 1 and "no such database" in bad.output
+    wrong = runner.invoke(cli, ["track", "status", str(db), "nothing:0", "maybe"])
+    assert wrong.exit_code == 1 and "unknown status" in wrong.output and "Traceback" not in wrong.output

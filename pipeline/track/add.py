@@ -53,8 +53,11 @@ class AddReport:
 @contextmanager
 def _working_copy(path: Path):
     """A copy of the database to change; it replaces the original only if the block succeeds."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise CamketError(f"{path}: cannot write beside the database ({exc.strerror})") from None
     os.close(fd)
     try:
         if path.exists():
@@ -182,13 +185,15 @@ def update_statuses(db, ranks: dict[str, int], link_rows: Sequence[dict[str, Any
 def set_status(db_path: str | Path, commitment_id: str, status: str, note: str = "") -> dict[str, Any]:
     """An analyst's status for one commitment (`""` clears it); kept in `edits`, so it outlives re-adding."""
     db_path = Path(db_path)
+    try:
+        value = statuses.parse_status(status) if status.strip() else ""
+    except ValueError as exc:
+        raise CamketError(str(exc)) from None
     db = store.open_db(db_path, create=False)
     rows = list(db.query("select id, doc_id, text from commitments where id = ?", [commitment_id]))
-    if not rows:
-        db.close()
-        raise CamketError(f"{db_path}: no commitment {commitment_id!r} (ids are in the commitments table)")
-    value = statuses.parse_status(status) if status.strip() else ""
     db.close()
+    if not rows:
+        raise CamketError(f"{db_path}: no commitment {commitment_id!r} (ids are in the commitments table)")
     with _working_copy(db_path) as tmp:
         db = store.open_db(tmp)
         row = rows[0]

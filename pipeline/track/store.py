@@ -82,6 +82,8 @@ def open_db(path: str | Path, *, create: bool = True):
     except ImportError:
         raise CamketError("the tracker needs sqlite-utils: pip install -e '.[track]'") from None
     path = Path(path)
+    if path.is_dir():
+        raise CamketError(f"{path}: is a folder; name the database file (e.g. {path / 'commitments.db'})")
     if not create and not path.exists():
         raise CamketError(f"{path}: no such database; create it with camket track add {path} INPUT...")
     if path.exists() and path.stat().st_size and path.read_bytes()[:16] != b"SQLite format 3\x00":
@@ -94,6 +96,10 @@ def open_db(path: str | Path, *, create: bool = True):
 
 def ensure_schema(db) -> None:
     existing = set(db.table_names())
+    if existing and "documents" not in existing:
+        # Never add the tracker's tables to somebody else's database.
+        raise CamketError(f"{db.conn.execute('PRAGMA database_list').fetchone()[2]}: an SQLite database that is "
+                          "not a camket tracker database; choose another file")
     for name, columns in SCHEMA.items():
         if name in existing:
             missing = {c: t for c, t in columns.items() if c not in db[name].columns_dict}
