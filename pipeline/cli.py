@@ -231,20 +231,31 @@ def fields_eval(table: Path | None) -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("--against", type=click.Choice(["word-tokenize", "workers"]), default="word-tokenize", show_default=True,
+@click.option("--against", type=click.Choice(["word-tokenize", "workers", "track"]), default="word-tokenize", show_default=True,
               help="word-tokenize: the whole extract pipeline vs underthesea word_tokenize alone, one process. "
-                   "workers: documents/s, sentences/s and peak memory for 1 and N workers over a generated folder.")
+                   "workers: documents/s, sentences/s and peak memory for 1 and N workers over a generated folder. "
+                   "track: camket track add vs camket extract on the same documents (--documents, default 500).")
+@click.option("--documents", type=click.IntRange(min=1), default=500, show_default=True,
+              help="With --against track: how many documents.")
 @click.option("--workers", "-w", "worker_counts", type=click.IntRange(min=1), multiple=True,
               help="Worker counts to compare with --against workers [default: 1 and the number of cores].")
 @click.option("--repeats", type=click.IntRange(min=1), default=3, show_default=True,
               help="Runs of each configuration, taken in turns; medians are reported.")
 @model_option
-def benchmark(paths: tuple[Path, ...], against: str, worker_counts: tuple[int, ...], repeats: int, model_dir: Path | None) -> None:
+def benchmark(paths: tuple[Path, ...], against: str, documents: int, worker_counts: tuple[int, ...], repeats: int,
+              model_dir: Path | None) -> None:
     """Print speed figures (never a pass/fail test).
 
     PATHS default to corpora/transcripts and corpora/written (CSV corpora become
     one document per doc_id).
     """
+    if against == "track":
+        from pipeline.bench.track import bench_track, format_track
+
+        result = bench_track(documents=documents, workers=worker_counts[0] if worker_counts else None, repeats=repeats,
+                             model_dir=str(model_dir) if model_dir else None)
+        click.echo(format_track(result))
+        return
     if against == "workers":
         from pipeline.bench.workers import bench_workers, format_rows
         from pipeline.executors import default_workers
@@ -258,6 +269,110 @@ def benchmark(paths: tuple[Path, ...], against: str, worker_counts: tuple[int, .
 
     result = bench_pipeline_vs_word_tokenize(paths or BUNDLED, model_dir=model_dir, repeats=repeats)
     click.echo(format_bench(result))
+
+
+@cli.group()
+def track() -> None:
+    """Track commitments across conferences in one SQLite database (needs camket[track])."""
+
+
+def _db_and_inputs(args: tuple[str, ...]) -> tuple[Path, tuple[str, ...]]:
+    """`DB INPUT...`, where DB may be left out when it would be the default commitments.db."""
+    from pipeline.track import DEFAULT_DB
+
+    if args and Path(args[0]).suffix.lower() in (".db", ".sqlite", ".sqlite3"):
+        return Path(args[0]), args[1:]
+    return Path(DEFAULT_DB), args
+
+
+@track.command("add")
+@click.argument("args", nargs=-1, required=True, metavar="[DB] INPUT...")
+@model_option
+@click.option("--workers", "-w", type=click.IntRange(min=1), default=None,
+              help="Documents processed in parallel [default: number of cores].")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
+def track_add(args: tuple[str, ...], model_dir: Path | None, workers: int | None, quiet: bool) -> None:
+    """Add transcripts or registers to the tracker DB (default commitments.db; created when new).
+
+    INPUT: transcripts, folders and globs (run through the pipeline), or registers
+    (.csv, .xlsx, .parquet, .jsonl) with their review columns. Adding the same document
+    again changes nothing; a changed one replaces its rows and keeps analysts' edits.
+    Links, statuses and threads are recomputed.
+    """
+    from pipeline.executors import default_workers
+    from pipeline.track.add import add_to_tracker
+
+    db, inputs = _db_and_inputs(args)
+    if not inputs:
+        raise click.UsageError("name at least one INPUT after the database")
+    show = not quiet and sys.stderr.isatty()
+
+    def progress(outcomes):
+        from tqdm import tqdm
+
+        return tqdm(outcomes, unit="doc", desc="camket", file=sys.stderr, disable=not show)
+
+    report = add_to_tracker(db, inputs, model_dir=model_dir, workers=workers or default_workers(), progress=progress)
+    for problem in [*(() if quiet else report.skipped), *report.failures]:
+        click.echo(f"camket: {problem.source}: {problem.problem}", err=True)
+    for note in report.notes:
+        click.echo(f"camket: {note}", err=True)
+    if not quiet:
+        click.echo(report.summary(), err=True)
+    if report.status == "failed":
+        raise CamketError("no document could be added")
+    if report.status == "partial":
+        sys.exit(2)
+
+
+@track.command("report")
+@click.argument("db", type=click.Path(dir_okay=False, path_type=Path), default="commitments.db")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("tracker.xlsx"),
+              show_default=True, help="Workbook to write (.xlsx).")
+def track_report(db: Path, output: Path) -> None:
+    """Write the tracker workbook: one row per commitment thread, then each document's register."""
+    from pipeline.track.report import write_report
+
+    threads, documents = write_report(db, output)
+    click.echo(f"{threads} thread(s), {documents} document(s) -> {output}", err=True)
+
+
+@track.command("status")
+@click.argument("db", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("commitment_id")
+@click.argument("status")
+@click.option("--note", default="", help="Why (kept with the status).")
+def track_status(db: Path, commitment_id: str, status: str, note: str) -> None:
+    """Set an analyst's STATUS for a commitment (open, repeated, reported, overdue, done, dropped,
+    or the Vietnamese name; "" clears it). It overrides the computed status and survives re-adding."""
+    from pipeline.track.add import set_status
+
+    row = set_status(db, commitment_id, status, note)
+    click.echo(f"{row['id']}: status {row['status']} (computed: {row['status_computed']})", err=True)
+
+
+@track.command("serve")
+@click.argument("db", type=click.Path(dir_okay=False, path_type=Path), default="commitments.db")
+@click.option("--host", "-h", default="127.0.0.1", show_default=True)
+@click.option("--port", "-p", type=int, default=8001, show_default=True)
+def track_serve(db: Path, host: str, port: int) -> None:
+    """Browse the tracker in Datasette: threads, facets, full-text search, Vietnamese labels."""
+    from pipeline.track.serve import serve
+
+    click.echo(f"camket: serving {db} at http://{host}:{port}/{db.stem}/chuoi_cam_ket (Ctrl+C stops)", err=True)
+    serve(db, host=host, port=port)
+
+
+@track.command("eval")
+@click.argument("folder", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@model_option
+def track_eval(folder: Path | None, model_dir: Path | None) -> None:
+    """Linking precision and recall on FOLDER's transcripts and gold_links.csv (default: tests/data/track)."""
+    from pipeline.track.evaluate import DEFAULT_COLLECTION, evaluate_collection, format_evaluation
+
+    folder = folder or DEFAULT_COLLECTION
+    shown = folder.resolve().relative_to(Path.cwd()) if folder.resolve().is_relative_to(Path.cwd()) else folder
+    click.echo(format_evaluation(evaluate_collection(folder, model_dir=model_dir), title=f"links on {shown}"))
 
 
 def main() -> None:
