@@ -304,6 +304,11 @@ def test_track_commands(tmp_path):
     from pipeline.cli import cli
 
     runner = CliRunner()
+    for name in cli.commands["track"].commands:
+        shown = runner.invoke(cli, ["track", name, "-h"])
+        assert shown.exit_code == 0 and f"Usage: camket track {name}" in shown.output, name
+    missing = runner.invoke(cli, ["track", "serve", str(tmp_path / "none.db")])
+    assert missing.exit_code == 1 and "no such database" in missing.output
     db = tmp_path / "t.db"
     first = runner.invoke(cli, ["track", "add", str(db), *map(str, TRANSCRIPTS), "-w", "1"])
     assert first.exit_code == 0, first.output
