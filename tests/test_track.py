@@ -203,6 +203,26 @@ def test_a_register_with_review_columns_is_added_with_its_edits(tmp_path):
     assert add_to_tracker(db, [path]).unchanged and dump(db) == before
 
 
+def test_undated_documents_follow_the_order_they_were_added(tmp_path):
+    from pipeline import register
+    from pipeline.executors import run_batch
+
+    result = run_batch(TRANSCRIPTS[:2])  # the 2022 and 2023 addresses
+    paths = []
+    for p in result.processed:
+        df = register.frame([register.row(s, p.document) for s in p.sentences])
+        df["date"] = ""
+        paths.append(tmp_path / f"{p.document.doc_id}.csv")
+        register.write(df, paths[-1])
+    db = tmp_path / "undated.db"
+    add_to_tracker(db, [paths[1]])  # 2023 first
+    add_to_tracker(db, [paths[0]])
+    ranks = {r["id"][:4]: r["rank"] for r in query(db, "select id, rank from documents")}
+    assert ranks == {"2023": 1, "2022": 2}
+    links = query(db, "select from_doc, to_doc from links")
+    assert links and all(l["from_doc"].startswith("2022") and l["to_doc"].startswith("2023") for l in links)
+
+
 # --- hostile input ---------------------------------------------------------------------------
 
 def test_a_file_that_is_not_a_tracker_is_refused(tmp_path):
