@@ -353,8 +353,8 @@ def track_status(db: Path, commitment_id: str, status: str, note: str) -> None:
 
 @track.command("serve")
 @click.argument("db", type=click.Path(dir_okay=False, path_type=Path), default="commitments.db")
-@click.option("--host", "-h", default="127.0.0.1", show_default=True)
-@click.option("--port", "-p", type=int, default=8001, show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", "-p", type=int, default=8001, show_default=True, help="Port to listen on.")
 def track_serve(db: Path, host: str, port: int) -> None:
     """Browse the tracker in Datasette: threads, facets, full-text search, Vietnamese labels."""
     from pipeline.track.serve import serve

@@ -100,7 +100,8 @@ def add_to_tracker(
     if db_path.exists():
         db = store.open_db(db_path)
         todo = [d for d in loaded.documents if store.stored_hash(db, d.doc_id) != d.content_hash]
-        report.unchanged = [d.doc_id for d in loaded.documents if d not in todo]
+        changed = {d.doc_id for d in todo}
+        report.unchanged = [d.doc_id for d in loaded.documents if d.doc_id not in changed]
         if not todo:
             report.totals = totals(db)
             db.close()

@@ -7,6 +7,7 @@ import hashlib
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ class DocumentRows:
     rows: list[dict[str, Any]]
     origin: str  # the file it came from
 
-    @property
+    @cached_property
     def content_hash(self) -> str:
         """Changes whenever a row does, analysts' columns included; the order of columns does not count."""
         canonical = json.dumps([sorted((k, _plain(v)) for k, v in r.items()) for r in self.rows], ensure_ascii=False)

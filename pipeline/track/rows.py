@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from pipeline.areas import area as area_of
+from pipeline.areas import area as area_of, parse_area
 from pipeline.register import LIST_SEPARATOR
 from pipeline.review.imports import parse_commitment
-from pipeline.areas import parse_area
 from pipeline.track.inputs import DocumentRows
 from pipeline.track.link import is_report
 from pipeline.track.status import parse_status
