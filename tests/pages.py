@@ -117,8 +117,8 @@ AGENCY = [
     (X, "Lan Chi"),
 ]
 
-# A district portal with a font-size row, a date line before the headline and a dated lead
-# whose date sits inside its first clause.
+# A district portal with a font-size row, a date line before the headline, a dated lead
+# whose date sits inside its first clause, and a portrait caption scraped twice (alt text and caption).
 DISTRICT = [
     (X, "Chủ nhật, Ngày 10/09/2023 -"),
     (H, "Huyện Tân Phú ra quân làm đường giao thông nông thôn"),
@@ -127,6 +127,9 @@ DISTRICT = [
     (L, "Tại lễ ra quân sáng ngày 07/9/2023, Chủ tịch UBND huyện Tân Phú giao các xã hoàn thành 20 km đường trong năm."),
     (C, "Lãnh đạo huyện cùng người dân ra quân làm đường"),
     (S, "Các xã cần huy động nhân dân hiến đất, góp công; mỗi thôn chọn một tuyến đường kiểu mẫu."),
+    (C, "Bí thư Huyện ủy Tân Phú Đặng Minh Sơn"),
+    (C, "Bí thư Huyện ủy Tân Phú Đặng Minh Sơn"),
+    (S, "Năm nay, huyện dành 5 tỷ đồng hỗ trợ xi măng cho các thôn làm đường."),
     (X, "Hồng Vân - Trung tâm Văn hóa - Thông tin huyện"),
 ]
 

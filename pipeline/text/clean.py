@@ -118,6 +118,18 @@ def _captions_by_position(text: str, spans: list[tuple[int, int]], kinds: list[s
                 kinds[prev] = _CAPTION
 
 
+def _repeated_captions(text: str, spans: list[tuple[int, int]], kinds: list[str]) -> None:
+    """A short line without a full stop, twice in a row: a picture's alt text and its caption."""
+    for i in range(1, len(spans)):
+        line = text[spans[i][0] : spans[i][1]]
+        if (
+            kinds[i] == kinds[i - 1] == _TEXT
+            and line == text[spans[i - 1][0] : spans[i - 1][1]]
+            and lines.is_headline_shape(line)
+        ):
+            kinds[i] = kinds[i - 1] = _CAPTION
+
+
 def _caption_sized(text: str, span: tuple[int, int]) -> bool:
     line = text[span[0] : span[1]]
     return len(line.split()) <= MAX_CAPTION_WORDS and not line.rstrip().endswith(":")
@@ -185,6 +197,7 @@ def paragraphs(text: str) -> tuple[Paragraph, ...]:
     spans = list(_lines(text))
     kinds = _shapes(text, spans)
     _captions_by_position(text, spans, kinds)
+    _repeated_captions(text, spans, kinds)
     _drop_foot(text, spans, kinds)
     headline, body = _front(text, spans, kinds)
 
