@@ -93,19 +93,19 @@ NOT_TIMESTAMPS = ["Ngày 14/3/2023, UBND tỉnh ban hành kế hoạch phòng, c
                   "Từ 07:00 ngày 5/3, các chốt kiểm soát được dỡ bỏ.", "Năm 2023 là năm bản lề", "Thứ hai, tăng cường quốc phòng."]
 BYLINES = ["Minh Anh", "Q.Hải", "T.Hà - V.Long", "PV", "Nhóm PV", "PV - CTV", "Minh Anh - Thu Hà", "Lan Chi, Hoàng Nam và Thu Hà",
            "Bài và ảnh: Lan Chi", "Minh Anh (thực hiện)", "Hồng Vân - Trung tâm Văn hóa - Thông tin huyện",
-           "Đức Toàn - Văn phòng Tỉnh ủy"]
+           "Đức Toàn - Văn phòng Tỉnh ủy", "Nhóm phóng viên", "Minh Anh/TTXVN", "Văn Dũng (Báo Bình Sơn)"]
 NOT_BYLINES = ["Xin cảm ơn các đồng chí", "Thưa các đồng chí!", "Kinh tế tăng trưởng khá", "Minh Anh.",
                "NHỮNG NHIỆM VỤ TRỌNG TÂM NĂM 2024", "Kết", "Phát biểu của Bí thư Tỉnh ủy tại Hội nghị tổng kết năm 2023"]
 SITE_TAGS = ["(Baobinhson.vn) – Sáng 5/3, Sở Y tế họp.", "BSO - Chiều qua, Công an tỉnh ra quân.",
              "TTO - Ngày 9/6, Bộ Tài chính họp.", "(Chinhphu.vn) - Thủ tướng vừa ký công điện.",
              "VOV.VN - Sáng nay, Quốc hội thảo luận.", "HÀ NỘI, 5/3 (TTXVN) - Bộ Y tế vừa có văn bản.",
-             "(TTXVN) - Bộ Công Thương họp."]
+             "(TTXVN) - Bộ Công Thương họp.", "(Tiền Phong) - Bộ Công an vừa ra quân."]
 NOT_SITE_TAGS = ["Covid-19 - một thách thức lớn với toàn ngành.", "COVID-19 vẫn diễn biến phức tạp.",
                  "UBND tỉnh - cơ quan thường trực - báo cáo.", "Thưa các đồng chí!", "Kinh tế - xã hội tiếp tục phục hồi."]
 DATED = ["Ngày 9-6, UBND tỉnh họp.", "Sáng 5/3, Sở Y tế họp.", "Chiều ngày 12/4/2024, Tỉnh ủy họp.",
          "Sáng nay (5/3), Quốc hội họp.", "Trong hai ngày 12 và 13/4, Tỉnh ủy họp.", "Tối 1.5, Công an tỉnh ra quân.",
          "Tại lễ ra quân sáng ngày 07/9/2023, huyện giao chỉ tiêu.", "TTO - Chiều 14/3, Thủ tướng chủ trì họp.",
-         "Ngày 5 tháng 3 năm 2024, Sở Nội vụ họp."]
+         "Ngày 5 tháng 3 năm 2024, Sở Nội vụ họp.", "Sáng nay 5/3, Tỉnh ủy họp.", "Ngày 5/3 vừa qua, Sở Y tế họp."]
 NOT_DATED = ["Hôm nay, chúng ta họp bàn kế hoạch.", "Năm 2024, tỉnh phấn đấu tăng trưởng 8%.",
              "Sau 3 ngày làm việc, Hội nghị đã hoàn thành chương trình.", "Thưa các đồng chí!"]
 CHROME = ["Trang chủ > Thời sự > Chính trị", "Tin tức / Sự kiện", "Xã hội | Giáo dục | Y tế", "Chính trị Kinh tế Xã hội Văn hóa",
@@ -115,15 +115,32 @@ CHROME = ["Trang chủ > Thời sự > Chính trị", "Tin tức / Sự kiện",
           "Từ khóa: nông nghiệp, nông thôn mới", "Tags: cao tốc", "© Bản quyền thuộc về Báo Bình Sơn",
           "Giấy phép số 123/GP-BTTTT do Bộ Thông tin và Truyền thông cấp.", "Tổng Biên tập: Trần Văn Bình",
           "Địa chỉ: 15 Lê Lợi, TP. Bình Sơn", "Điện thoại: (0237) 3.852.111", "Ghi rõ nguồn khi phát hành lại thông tin.",
-          "Nhóm PV", "PV - CTV", "Bài và ảnh: Lan Chi", "14/03/2023 09:15 GMT+7"]
+          "Nhóm PV", "PV - CTV", "Bài và ảnh: Lan Chi", "14/03/2023 09:15 GMT+7", "Nhóm phóng viên",
+          "Lượt xem: 1.245 | Bình luận: 0", "Phông chữ", "Xem thêm video", "Đọc tiếp"]
 NOT_CHROME = ["Thưa các đồng chí!", "Xin cảm ơn các đồng chí", "Kinh tế - xã hội tiếp tục phục hồi.",
               "Y tế, giáo dục là hai lĩnh vực trọng tâm.", "Chia sẻ kinh nghiệm giữa các tỉnh là cần thiết.",
               "Theo dõi sát diễn biến của bão, chủ động sơ tán dân.", "Tin liên quan đến vụ việc đã được xác minh.",
-              "Địa chỉ đỏ của phong trào thi đua là xã Tân Phú.", "Minh Anh"]
+              "Địa chỉ đỏ của phong trào thi đua là xã Tân Phú.", "Minh Anh", "Phóng viên hỏi Bộ trưởng về giá điện.",
+              "Bình luận về dự thảo luật, nhiều đại biểu đồng tình."]
 CAPTIONS = ["Quang cảnh hội nghị. (Ảnh: Thanh Hải)", "Đại biểu dự hội nghị. Ảnh: Minh Anh", "Ảnh minh họa",
-            "(Ảnh: TTXVN)", "Lãnh đạo tỉnh thăm mô hình. Ảnh: Thanh Vân/TTXVN", "Người dân làm thủ tục (Ảnh minh họa)"]
+            "(Ảnh: TTXVN)", "Lãnh đạo tỉnh thăm mô hình. Ảnh: Thanh Vân/TTXVN", "Người dân làm thủ tục (Ảnh minh họa)",
+            "Cánh đồng lúa vào vụ thu hoạch. Ảnh: internet", "Ảnh 1: Đoàn công tác thăm nhà máy"]
 NOT_CAPTIONS = ["Chúng ta phải xây dựng hình ảnh: thân thiện, chuyên nghiệp.", "Hình ảnh của tỉnh ngày càng đẹp."]
 # fmt: on
+
+
+SOURCES = ["Theo TTXVN", "(Theo TTXVN)", "Nguồn: baochinhphu.vn", "Theo Minh Anh (Báo Bình Sơn)", "Nguồn tin: Công an tỉnh"]
+NOT_SOURCES = ["Theo đó, các sở phải báo cáo trước ngày 5/3.", "Theo kế hoạch, công trình hoàn thành trong năm nay."]
+
+
+@pytest.mark.parametrize("line", SOURCES)
+def test_sources(line):
+    assert lines.is_source(line)
+
+
+@pytest.mark.parametrize("line", NOT_SOURCES)
+def test_not_sources(line):
+    assert not lines.is_source(line)
 
 
 @pytest.mark.parametrize("line", TIMESTAMPS)
@@ -203,6 +220,10 @@ HOSTILE = [
     "AB" + " " * 10000 + "-",
     "Xem thêm" + " " * 10000 + "x",
     "ảnh:" + " A" * 8000 + "!",
+    "(" + "Ab " * 5000 + ") - x",
+    "Sáng nay " + "5/3 và " * 3000,
+    "Lượt xem: 1 | " * 3000 + "x",
+    "Minh Anh - " * 3000,
 ]
 
 

@@ -57,7 +57,6 @@ def is_chrome(line: str) -> bool:
         or lexicon.MENU_LINE.match(folded)
         or lexicon.COUNTER_LINE.match(folded)
         or lexicon.DATE_LINE.match(folded)
-        or lexicon.VIEWS_LINE.match(folded)
         or lines.is_timestamp(line)
         or lines.is_buttons(line)
         or lines.is_menu(line)
@@ -65,18 +64,9 @@ def is_chrome(line: str) -> bool:
         or lines.is_related_marker(line)
         or lines.is_related_link(line)
         or lines.is_image_mark(line)
-        or _is_strong_byline(line)
+        or lines.is_counter(line)
+        or lines.is_press_byline(line)
     )
-
-
-def _is_strong_byline(line: str) -> bool:
-    """A byline that cannot be anything else: "PV", "Nhóm PV", "PV - CTV", "Bài và ảnh: …", "… (thực hiện)"."""
-    folded = canonical_tones(line)
-    if not lines.is_byline(folded):
-        return False
-    words = set(re.split(r"[\s\-–,/]+", folded))
-    press = bool(words & lexicon.PRESS_ABBREVIATIONS) and len(words - lexicon.PRESS_ABBREVIATIONS - {"Nhóm", ""}) == 0
-    return press or bool(lexicon.NAME_PREFIX.match(folded)) or folded.rstrip().endswith(("(thực hiện)", "(ghi)"))
 
 
 def _shapes(text: str, spans: list[tuple[int, int]]) -> list[str]:

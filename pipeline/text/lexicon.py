@@ -51,7 +51,7 @@ RELATED_NEWS = re.compile(
         (?:các\s+)?(?:tin|bài(?:\s+viết)?|tin\s+bài|tin,\s+bài)\s+
           (?:liên\s+quan|khác|cùng\s+(?:chuyên\s+mục|chủ\s+đề|danh\s+mục)|đã\s+đưa|mới(?:\s+nhất|\s+hơn)?|nổi\s+bật
            |xem\s+nhiều(?:\s+nhất)?|đọc\s+nhiều(?:\s+nhất)?|tiêu\s+điểm|cũ\s+hơn|mới\s+cập\s+nhật)
-      | xem\s+thêm | đọc\s+thêm | xem\s+tiếp | đọc\s+tiếp | cùng\s+chuyên\s+mục | video\s+liên\s+quan
+      | (?:xem|đọc)\s+(?:thêm|tiếp)(?:\s+(?:tin|bài|video|ảnh))? | cùng\s+chuyên\s+mục | video\s+liên\s+quan
       | có\s+thể\s+bạn\s+(?:quan\s+tâm|chưa\s+đọc) | bạn\s+có\s+thể\s+quan\s+tâm | đừng\s+bỏ\s+lỡ | tin\s+tức\s+khác
     )\s*[:>»›.…]{0,3}$""",
     re.IGNORECASE | re.VERBOSE,
@@ -87,11 +87,15 @@ STAMP_PART = re.compile(
     )(?!\w)""",
     re.IGNORECASE | re.VERBOSE,
 )
-# A view, like or comment counter on its own: "1.234 lượt xem", "Lượt đọc: 312".
-VIEWS_LINE = re.compile(
-    r"^(?:(?:số\s{1,2})?lượt\s{1,2}(?:xem|đọc|thích|chia\s{1,2}sẻ|nghe)\s{0,2}:?\s{0,2}[\d.,]{1,12}"
-    r"|[\d.,]{1,12}\s{1,2}(?:lượt\s{1,2}(?:xem|đọc|thích|chia\s{1,2}sẻ|nghe)|bình\s{1,2}luận|người\s{1,2}đọc))$",
-    re.IGNORECASE,
+# View, like and comment counters ("1.234 lượt xem", "Lượt đọc: 312", "Bình luận (0)"); a line made
+# only of these is chrome.
+COUNTER_PART = re.compile(
+    r"""(?<!\w)(?:
+        (?:số\s{1,2})?lượt\s{1,2}(?:xem|đọc|thích|chia\s{1,2}sẻ|nghe|truy\s{1,2}cập)\s{0,2}:?\s{0,2}\(?[\d.,]{1,12}\)?
+      | (?:bình\s{1,2}luận|đã\s{1,2}xem|lượt\s{1,2}xem)\s{0,2}:?\s{0,2}\(?[\d.,]{1,12}\)?
+      | [\d.,]{1,12}\s{1,2}(?:lượt\s{1,2}(?:xem|đọc|thích|chia\s{1,2}sẻ|nghe)|bình\s{1,2}luận|người\s{1,2}đọc|lượt)
+    )(?!\w)""",
+    re.IGNORECASE | re.VERBOSE,
 )
 # Share, print, comment, font-size and listen buttons; a line of nothing else is chrome.
 BUTTON_PART = re.compile(
@@ -101,7 +105,7 @@ BUTTON_PART = re.compile(
       | lưu(?:\s{1,2}(?:bài(?:\s{1,2}viết)?|tin))? | theo\s{1,2}dõi(?:\s{1,2}(?:chúng\s{1,2}tôi|trên))?
       | facebook | twitter | zalo | linkedin | telegram | youtube | tiktok | messenger | email | e-mail | rss
       | copy\s{1,2}link | sao\s{1,2}chép(?:\s{1,2}(?:liên\s{1,2}kết|link|đường\s{1,2}dẫn))? | link | url
-      | cỡ\s{1,2}chữ | mặc\s{1,2}định | phóng\s{1,2}to | thu\s{1,2}nhỏ | kích\s{1,2}thước\s{1,2}chữ | font | size
+      | (?:tăng\s{1,2}|giảm\s{1,2})?cỡ\s{1,2}chữ | phông\s{1,2}chữ | mặc\s{1,2}định | phóng\s{1,2}to | thu\s{1,2}nhỏ | kích\s{1,2}thước\s{1,2}chữ | font | size
       | a\s{0,2}[-+] | a | nghe(?:\s{1,2}(?:bài(?:\s{1,2}viết)?|đọc(?:\s{1,2}bài(?:\s{1,2}viết)?)?|audio|tin))? | đọc\s{1,2}bài
       | tạm\s{1,2}dừng | tải\s{1,2}về | tải\s{1,2}xuống | download | quay\s{1,2}lại | trở\s{1,2}về | trở\s{1,2}lại
       | về\s{1,2}đầu\s{1,2}trang | like | share | tweet | print | thích | báo\s{1,2}lỗi | góp\s{1,2}ý | phản\s{1,2}hồi | đóng
@@ -153,7 +157,7 @@ CREDIT_LINE = re.compile(
     re.IGNORECASE,
 )
 # "Theo TTXVN", "Nguồn: Báo …": the source named at the foot of an article.
-SOURCE_LINE = re.compile(r"^(?:theo|nguồn(?:\s+tin)?)\s*:?\s+\S[^.!?:;]{0,70}$", re.IGNORECASE)
+SOURCE_LINE = re.compile(r"^\(?(?:theo|nguồn(?:\s+tin)?)\s{0,2}:?\s{1,2}[^\s.][^!?:;]{0,70}$", re.IGNORECASE)
 # Bylines: "Bài và ảnh: Minh Anh", "Minh Anh (thực hiện)", "Minh Anh - Thu Hà", "PV - CTV".
 NAME_PREFIX = re.compile(
     r"^(?:bài\s*(?:và|,|&)\s*ảnh|tin\s*(?:và|,|&)\s*ảnh|bài|tin|ghi\s+chép|thực\s+hiện|tác\s+giả|biên\s+tập)\s*:\s*",
@@ -163,7 +167,9 @@ NAME_NOTE = re.compile(r"\s*\([^()]{1,30}\)\s*$")
 NAME_SEPARATOR = re.compile(r"\s*(?:[-–—,/&]|\s(?:và|với)\s)\s*")
 NAME_TOKEN = re.compile(rf"(?:[{UPPER}]\.){{0,2}}[{UPPER}][^\W\d_{UPPER}]{{0,7}}\.?")
 # Abbreviations that stand for reporters: "PV", "Nhóm PV", "PV - CTV".
-PRESS_ABBREVIATIONS = frozenset({"PV", "CTV", "BTV", "NV", "TTXVN", "VNA", "TG", "P.V", "PTV", "KTV", "NPV"})
+PRESS_ABBREVIATIONS = frozenset({"PV", "CTV", "BTV", "NV", "TTXVN", "VNA", "TG", "P.V", "PTV", "KTV", "NPV", "BBT"})
+# Words for the newsroom itself, a byline alone or with the abbreviations above.
+PRESS_WORDS = frozenset({"Nhóm", "nhóm", "phóng", "viên", "Phóng", "Ban", "Biên", "biên", "tập", "Tòa", "soạn", "tòa"})
 
 # ------------------------------------------------------------- parts of a page
 SALUTATION = re.compile(r"^(?:kính\s+thưa|thưa|kính\s+gửi)\b", re.IGNORECASE)
@@ -179,6 +185,8 @@ SITE_TAG = re.compile(
     r"(?:\s{0,3},\s{0,3}(?:ngày\s{1,3})?\d{1,2}\s{0,3}[/.-]\s{0,3}\d{1,2}(?:\s{0,3}[/.-]\s{0,3}\d{2,4})?)?(?:\s{0,3}\(\s{0,3}[^\W\d_]{2,10}\s{0,3}\))?"
     r"\s{0,2}[-–—:]\s{0,2}(?=[^\W\d_]|\()"
 )
+# A site name in brackets before a dash: "(Tiền Phong) -", "(Dân Sinh) –".
+SITE_NAME_TAG = re.compile(rf"^\(\s{{0,3}}[{UPPER}][^\W\d_]{{0,12}}(?:\s[^\W\d_]{{1,12}}){{0,3}}\s{{0,3}}\)\s{{0,2}}[-–—]\s{{0,2}}(?=[^\W\d_])")
 # A dated news opening: "Ngày 9-6,", "Sáng 5/3,", "Chiều ngày 12/4/2024,", "Sáng nay (5/3),",
 # "Trong hai ngày 5 và 6/3,", "Tại hội nghị ngày 9/11/2023, …". Always with a date in figures:
 # "Hôm nay, …" opens speeches too.
@@ -187,7 +195,7 @@ _DAY = r"\d{1,2}(?:\s{0,2}(?:và|-|–|,|đến)\s{0,2}\d{1,2}){0,3}\s{0,2}[/.-]
 DATED_OPENING = re.compile(
     rf"""^(?:
         (?:{_TIME_OF_DAY}\s{{1,3}})?(?:hôm\s{{1,3}}nay|hôm\s{{1,3}}qua|nay|qua|mai)?\s{{0,2}}\(\s{{0,3}}(?:thứ\s{{1,3}}\w+,?\s{{0,3}})?(?:ngày\s{{1,3}})?{_DAY}\s{{0,3}}\)
-      | (?:{_TIME_OF_DAY}\s{{1,3}})?(?:(?:trong|từ|các)\s{{1,3}})?(?:(?:hai|ba|bốn|\d)\s{{1,3}})?(?:ngày\s{{1,3}})?{_DAY}
+      | (?:{_TIME_OF_DAY}\s{{1,3}})?(?:(?:nay|qua|hôm\s{{1,3}}nay|hôm\s{{1,3}}qua|trong|từ|các)\s{{1,3}})?(?:(?:hai|ba|bốn|\d)\s{{1,3}})?(?:ngày\s{{1,3}})?{_DAY}(?:\s{{1,3}}(?:vừa\s{{1,3}}qua|tới|vừa\s{{1,3}}rồi))?
       | (?:{_TIME_OF_DAY}\s{{1,3}})?(?:ngày\s{{1,3}})?\d{{1,2}}\s{{1,3}}tháng\s{{1,3}}\d{{1,2}}(?:\s{{1,3}}năm\s{{1,3}}\d{{4}})?
       | [^,.;:]{{0,80}}?(?:ngày|sáng|trưa|chiều|tối)\s{{1,3}}{_DAY}
     )\s{{0,2}}[,:]""",
@@ -195,9 +203,10 @@ DATED_OPENING = re.compile(
 )
 # Matched against a stripped line.
 CAPTION = re.compile(
-    r"(?:^\(?\s{0,3}(?:ảnh(?:\s+minh\s+họa|\s+tư\s+liệu)?|nguồn\s+ảnh)\s*:"
+    r"(?:^\(?\s{0,3}(?:ảnh(?:\s+minh\s+họa|\s+tư\s+liệu|\s{1,2}\d{1,2})?|nguồn\s+ảnh)\s*:"
     r"|\(\s*ảnh(?:\s+minh\s+họa|\s+tư\s+liệu|\s+internet)?\s*(?::[^)]{0,60})?\)\s{0,3}\.?$"
     rf"|\bảnh\s*:\s*(?-i:[{UPPER}])[\w .,/&-]{{0,60}}\.?$"
+    r"|\bảnh\s*:\s*(?:internet|tư\s+liệu|minh\s+họa|sưu\s+tầm|st|nguồn\s+internet)\.?\)?$"
     r"|^ảnh\s+(?:minh\s+họa|tư\s+liệu|chụp\s+màn\s+hình)\b)",
     re.IGNORECASE,
 )

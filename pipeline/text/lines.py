@@ -46,6 +46,7 @@ def is_timestamp(line: str) -> bool:
     if len(line) > 160 or not lexicon.STAMP_STRONG.search(line):
         return False
     rest = lexicon.STAMP_PART.sub(" ", line)
+    rest = lexicon.COUNTER_PART.sub(" ", rest)
     return not _SEPARATORS.sub("", rest) or is_byline(rest.strip(" ,;:-–—|/"), capitals=True)
 
 
@@ -56,6 +57,15 @@ def is_buttons(line: str) -> bool:
         return False
     only, _ = _only(lexicon.BUTTON_PART, line)
     return only
+
+
+def is_counter(line: str) -> bool:
+    """View, like or comment counters alone: "1.234 lượt xem", "Lượt xem: 1.245 | Bình luận: 0"."""
+    line = canonical_tones(line.strip())
+    if len(line) > 120:
+        return False
+    only, count = _only(lexicon.COUNTER_PART, line)
+    return only and count >= 1
 
 
 def is_menu(line: str) -> bool:
@@ -116,6 +126,8 @@ def _is_name(piece: str, capitals: bool) -> bool:
         return False
     if " ".join(tokens) in lexicon.PRESS_ABBREVIATIONS or "".join(tokens) in lexicon.PRESS_ABBREVIATIONS:
         return True
+    if all(t in lexicon.PRESS_WORDS or t in lexicon.PRESS_ABBREVIATIONS for t in tokens):
+        return True
     return all(
         lexicon.NAME_TOKEN.fullmatch(t) or t in lexicon.PRESS_ABBREVIATIONS or (capitals and _CAPITALS.fullmatch(t))
         for t in tokens
@@ -161,12 +173,24 @@ def is_byline(line: str, *, capitals: bool = False) -> bool:
 
 
 def has_site_tag(line: str) -> bool:
-    """A lead that opens with the site's tag: "(Baoxyz.vn) –", "XYZO -", "TTO -", "(TTXVN) -"."""
-    return bool(lexicon.DATELINE.match(line) or lexicon.SITE_TAG.match(line))
+    """A lead that opens with the site's tag: "(Baoxyz.vn) –", "XYZO -", "TTO -", "(TTXVN) -", "(Tiền Phong) -"."""
+    return bool(lexicon.DATELINE.match(line) or lexicon.SITE_TAG.match(line) or lexicon.SITE_NAME_TAG.match(line))
+
+
+def is_press_byline(line: str) -> bool:
+    """A byline that can be nothing else, wherever it stands: "PV", "Nhóm PV", "PV - CTV",
+    "Nhóm phóng viên", "Bài và ảnh: …", "… (thực hiện)"."""
+    folded = canonical_tones(line.strip())
+    if not is_byline(folded):
+        return False
+    words = {w for w in re.split(r"[\s\-–,/]+", folded) if w}
+    if words <= lexicon.PRESS_ABBREVIATIONS | lexicon.PRESS_WORDS and words & (lexicon.PRESS_ABBREVIATIONS | {"viên", "tập"}):
+        return True
+    return bool(lexicon.NAME_PREFIX.match(folded)) or folded.endswith(("(thực hiện)", "(ghi)"))
 
 
 def strip_site_tag(line: str) -> str:
-    for pattern in (lexicon.DATELINE, lexicon.SITE_TAG):
+    for pattern in (lexicon.DATELINE, lexicon.SITE_TAG, lexicon.SITE_NAME_TAG):
         match = pattern.match(line)
         if match:
             return line[match.end() :].lstrip(" -–—:")
