@@ -121,7 +121,7 @@ NOT_CHROME = ["Thưa các đồng chí!", "Xin cảm ơn các đồng chí", "Ki
               "Y tế, giáo dục là hai lĩnh vực trọng tâm.", "Chia sẻ kinh nghiệm giữa các tỉnh là cần thiết.",
               "Theo dõi sát diễn biến của bão, chủ động sơ tán dân.", "Tin liên quan đến vụ việc đã được xác minh.",
               "Địa chỉ đỏ của phong trào thi đua là xã Tân Phú.", "Minh Anh", "Phóng viên hỏi Bộ trưởng về giá điện.",
-              "Bình luận về dự thảo luật, nhiều đại biểu đồng tình."]
+              "Bình luận về dự thảo luật, nhiều đại biểu đồng tình.", "Kinh tế, xã hội, văn hóa.", "Chia sẻ."]
 CAPTIONS = ["Quang cảnh hội nghị. (Ảnh: Thanh Hải)", "Đại biểu dự hội nghị. Ảnh: Minh Anh", "Ảnh minh họa",
             "(Ảnh: TTXVN)", "Lãnh đạo tỉnh thăm mô hình. Ảnh: Thanh Vân/TTXVN", "Người dân làm thủ tục (Ảnh minh họa)",
             "Cánh đồng lúa vào vụ thu hoạch. Ảnh: internet", "Ảnh 1: Đoàn công tác thăm nhà máy"]

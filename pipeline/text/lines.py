@@ -53,7 +53,7 @@ def is_timestamp(line: str) -> bool:
 def is_buttons(line: str) -> bool:
     """Share, print, comment, font-size or listen buttons, alone or in a row ("Mặc định Cỡ chữ")."""
     line = canonical_tones(line.strip())
-    if len(line) > 120 or not _WORDS.search(line):
+    if len(line) > 120 or not _WORDS.search(line) or ends_like_sentence(line):
         return False
     only, _ = _only(lexicon.BUTTON_PART, line)
     return only
@@ -71,7 +71,7 @@ def is_counter(line: str) -> bool:
 def is_menu(line: str) -> bool:
     """A category menu or breadcrumb: section names joined by separators, or three or more in a row."""
     line = canonical_tones(line.strip())
-    if len(line) > 200:
+    if len(line) > 200 or ends_like_sentence(line):
         return False
     only, count = _only(lexicon.CATEGORY_PART, line)
     return only and (count >= 3 or (count >= 2 and bool(lexicon.CRUMB_SEPARATOR.search(line))))
@@ -80,8 +80,10 @@ def is_menu(line: str) -> bool:
 def is_section_name(line: str) -> bool:
     """One or two section names ("Thời sự", "Kinh tế - Xã hội"): chrome above a headline only."""
     line = canonical_tones(line.strip())
+    if len(line) > 60 or ends_like_sentence(line):
+        return False
     only, count = _only(lexicon.CATEGORY_PART, line)
-    return len(line) <= 60 and only and 1 <= count <= 2
+    return only and 1 <= count <= 2
 
 
 def is_footer(line: str) -> bool:
