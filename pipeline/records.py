@@ -11,8 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields as dataclass_fields
 from typing import Literal
 
-Part = Literal["lead", "caption", "speech"]
-PARTS: tuple[str, ...] = ("lead", "caption", "speech")
+# headline: a news page's title line; lead: the news introduction; caption: photo captions
+# and credits; speech: everything else (see pipeline.text.clean).
+Part = Literal["headline", "lead", "caption", "speech"]
+PARTS: tuple[str, ...] = ("headline", "lead", "caption", "speech")
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Document metadata from the text itself: date and speaker from the lead or caption."""
+"""Document metadata from the text itself: title from the headline, date and speaker from the lead or caption."""
 
 from __future__ import annotations
 
@@ -41,11 +41,18 @@ def find_speaker(texts: Iterable[str]) -> str:
 
 
 def describe(doc: Document, *, title: str = "", date: str = "") -> dict[str, str]:
-    """Title, date and speaker of a document; file metadata first, then the lead and captions."""
+    """Title, date and speaker of a document; file metadata first, then the headline, lead and captions.
+
+    The date comes from the lead, then from the page header cleaning dropped (its timestamp
+    line: "Thứ Ba, 14/03/2023 - 09:15"), then from the file's metadata.
+    """
     front = [doc.text[p.start : p.end] for p in doc.paragraphs if p.part in ("lead", "caption")]
     first = [doc.text[p.start : p.end] for p in doc.paragraphs[:3]]
+    headline = next((doc.text[p.start : p.end] for p in doc.paragraphs if p.part == "headline"), "")
+    body = next((p.start for p in doc.paragraphs if p.part in ("lead", "speech")), 0)
+    header = doc.text[:body]
     return {
-        "title": title.strip(),
-        "date": find_date(front or first) or date.strip()[:10],
+        "title": title.strip() or headline,
+        "date": find_date(front or first) or find_date([header]) or date.strip()[:10],
         "speaker": find_speaker(front or first),
     }

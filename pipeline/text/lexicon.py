@@ -7,6 +7,13 @@ see `pipeline.normalize.canonical_tones`.
 from __future__ import annotations
 
 import re
+import unicodedata
+
+# Upper-case letters, Vietnamese ones included, for patterns that must tell a name or an
+# abbreviation ("Minh", "PV") from a word ("phòng"); used case-sensitively.
+UPPER = "A-Z" + "".join(
+    c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper() and unicodedata.name(c, "").startswith("LATIN CAPITAL")
+)
 
 # ---------------------------------------------------------------- page chrome
 # A line that is wholly one of these is web-page furniture, not speech.
@@ -29,7 +36,8 @@ CHROME_LINE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 # A menu: several short items joined by separators.
-MENU_LINE = re.compile(r"^(?:[^|•»>]{1,30}\s*[|•»>]\s*){2,}[^|•»>]{0,30}$")
+# (Items hold their own spaces: a separate "\s*" around the separator made this exponential.)
+MENU_LINE = re.compile(r"^(?:[^|•»>]{1,30}[|•»>]){2,}[^|•»>]{0,30}$")
 # A counter: a short label and a number ("Hôm nay: 1.234").
 COUNTER_LINE = re.compile(r"^[^\W\d_][\w ]{0,30}:\s*[\d.,]+$")
 # A bare date or time ("07/08/2022 10:15", "Thứ bảy, 07/08/2022").
@@ -39,9 +47,129 @@ DATE_LINE = re.compile(
 )
 # Headers after which a list of related-news headlines follows.
 RELATED_NEWS = re.compile(
-    r"^(?:các\s+)?(?:tin|bài(?:\s+viết)?)\s+(?:liên\s+quan|khác|cùng\s+chuyên\s+mục|đã\s+đưa)\s*:?$",
+    r"""^[>»›\s]{0,4}(?:
+        (?:các\s+)?(?:tin|bài(?:\s+viết)?|tin\s+bài|tin,\s+bài)\s+
+          (?:liên\s+quan|khác|cùng\s+(?:chuyên\s+mục|chủ\s+đề|danh\s+mục)|đã\s+đưa|mới(?:\s+nhất|\s+hơn)?|nổi\s+bật
+           |xem\s+nhiều(?:\s+nhất)?|đọc\s+nhiều(?:\s+nhất)?|tiêu\s+điểm|cũ\s+hơn|mới\s+cập\s+nhật)
+      | (?:xem|đọc)\s+(?:thêm|tiếp)(?:\s+(?:tin|bài|video|ảnh))? | cùng\s+chuyên\s+mục | video\s+liên\s+quan
+      | có\s+thể\s+bạn\s+(?:quan\s+tâm|chưa\s+đọc) | bạn\s+có\s+thể\s+quan\s+tâm | đừng\s+bỏ\s+lỡ | tin\s+tức\s+khác
+    )\s*[:>»›.…]{0,3}$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# "Xem thêm: <headline>", ">> Tin liên quan: <headline>": a link line, whatever follows.
+RELATED_INLINE = re.compile(
+    r"^[>»›\s]{0,4}(?:xem\s+thêm|đọc\s+thêm|xem\s+tiếp|đọc\s+tiếp|tin\s+liên\s+quan|bài\s+liên\s+quan|bài\s+viết\s+liên\s+quan)"
+    r"\s*(?::|>>|»|›|-|–)\s*\S",
     re.IGNORECASE,
 )
+
+# Pieces of a dateline or timestamp line ("Thứ Ba, 14/03/2023 - 09:15 (GMT+7)", "Cập nhật: 09:15
+# ngày 14/3/2023", "04/03/2023, 09:36 - Lượt xem: 60"). A line made only of these (and perhaps a
+# byline) is chrome when it holds a STAMP_STRONG piece: a date with its year, or a time of day.
+STAMP_STRONG = re.compile(
+    r"(?<!\d)(?:\d{1,2}\s{0,2}[/.-]\s{0,2}\d{1,2}\s{0,2}[/.-]\s{0,2}\d{2,4}"
+    r"|\d{1,2}\s{0,2}tháng\s{1,2}\d{1,2}(?:\s{1,2}năm\s{1,2}\d{4})?"
+    r"|\d{1,2}\s{0,2}(?::|h|g|giờ)\s{0,2}\d{2}(?::\d{2})?)(?!\d)",
+    re.IGNORECASE,
+)
+STAMP_PART = re.compile(
+    r"""(?<!\w)(?:
+        \d{1,2}\s{0,2}[/.-]\s{0,2}\d{1,2}(?:\s{0,2}[/.-]\s{0,2}\d{2,4})?
+      | \d{1,2}\s{0,2}tháng\s{1,2}\d{1,2}(?:\s{1,2}năm\s{1,2}\d{4})?
+      | \d{1,2}\s{0,2}(?::|h|g|giờ)\s{0,2}\d{2}(?::\d{2})?(?:\s{0,2}(?:am|pm|sa|ch))?
+      | (?:gmt|utc)\s{0,2}(?:[+-]\s{0,2}\d{1,2}(?::?\d{2})?)?
+      | thứ\s{1,2}(?:hai|ba|tư|năm|sáu|bảy|[2-7]) | chủ\s{1,2}nhật | cn | t[2-7]
+      | (?:ngày|lần)\s{1,2}(?:đăng|cập\s{1,2}nhật|xuất\s{1,2}bản|đưa\s{1,2}tin|sửa)
+      | cập\s{1,2}nhật(?:\s{1,2}lần\s{1,2}cuối)? | đăng\s{1,2}(?:lúc|ngày|tải|tin) | xuất\s{1,2}bản | thời\s{1,2}gian
+      | ngày | lúc | giờ | đăng | năm | (?:\d{1,2}\s{1,2})?(?:phút|giờ|ngày)\s{1,2}trước
+      | (?:lượt\s{1,2}(?:xem|đọc|truy\s{1,2}cập|thích|chia\s{1,2}sẻ|nghe)|đã\s{1,2}xem|số\s{1,2}lượt\s{1,2}xem)\s{0,2}:?\s{0,2}[\d.,]{0,12}
+      | [\d.,]{1,12}\s{1,2}(?:lượt\s{1,2}(?:xem|đọc|thích|chia\s{1,2}sẻ)|bình\s{1,2}luận)
+    )(?!\w)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# View, like and comment counters ("1.234 lượt xem", "Lượt đọc: 312", "Bình luận (0)"); a line made
+# only of these is chrome.
+COUNTER_PART = re.compile(
+    r"""(?<!\w)(?:
+        (?:số\s{1,2})?lượt\s{1,2}(?:xem|đọc|thích|chia\s{1,2}sẻ|nghe|truy\s{1,2}cập)\s{0,2}:?\s{0,2}\(?[\d.,]{1,12}\)?
+      | (?:bình\s{1,2}luận|đã\s{1,2}xem|lượt\s{1,2}xem)\s{0,2}:?\s{0,2}\(?[\d.,]{1,12}\)?
+      | [\d.,]{1,12}\s{1,2}(?:lượt\s{1,2}(?:xem|đọc|thích|chia\s{1,2}sẻ|nghe)|bình\s{1,2}luận|người\s{1,2}đọc|lượt)
+    )(?!\w)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# Share, print, comment, font-size and listen buttons; a line of nothing else is chrome.
+BUTTON_PART = re.compile(
+    r"""(?<!\w)(?:
+        chia\s{1,2}sẻ(?:\s{1,2}(?:bài\s{1,2}viết|facebook|zalo))? | in\s{1,2}bài(?:\s{1,2}viết)? | in\s{1,2}trang | bản\s{1,2}in | in
+      | bình\s{1,2}luận | gửi\s{1,2}(?:bài(?:\s{1,2}viết)?|email|e-mail|ý\s{1,2}kiến|bình\s{1,2}luận|cho\s{1,2}bạn\s{1,2}bè)
+      | lưu(?:\s{1,2}(?:bài(?:\s{1,2}viết)?|tin))? | theo\s{1,2}dõi(?:\s{1,2}(?:chúng\s{1,2}tôi|trên))?
+      | facebook | twitter | zalo | linkedin | telegram | youtube | tiktok | messenger | email | e-mail | rss
+      | copy\s{1,2}link | sao\s{1,2}chép(?:\s{1,2}(?:liên\s{1,2}kết|link|đường\s{1,2}dẫn))? | link | url
+      | (?:tăng\s{1,2}|giảm\s{1,2})?cỡ\s{1,2}chữ | phông\s{1,2}chữ | mặc\s{1,2}định | phóng\s{1,2}to | thu\s{1,2}nhỏ | kích\s{1,2}thước\s{1,2}chữ | font | size
+      | a\s{0,2}[-+] | a | nghe(?:\s{1,2}(?:bài(?:\s{1,2}viết)?|đọc(?:\s{1,2}bài(?:\s{1,2}viết)?)?|audio|tin))? | đọc\s{1,2}bài
+      | tạm\s{1,2}dừng | tải\s{1,2}về | tải\s{1,2}xuống | download | quay\s{1,2}lại | trở\s{1,2}về | trở\s{1,2}lại
+      | về\s{1,2}đầu\s{1,2}trang | like | share | tweet | print | thích | báo\s{1,2}lỗi | góp\s{1,2}ý | phản\s{1,2}hồi | đóng
+      | \d{1,6}
+    )(?!\w)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# Section names of news sites: a line of several is a category menu; one above the headline is its section.
+CATEGORY_PART = re.compile(
+    r"""(?<!\w)(?:
+        thời\s{1,2}sự | chính\s{1,2}trị | kinh\s{1,2}tế | xã\s{1,2}hội | văn\s{1,2}hóa | thể\s{1,2}thao | giáo\s{1,2}dục
+      | y\s{1,2}tế | sức\s{1,2}khỏe | pháp\s{1,2}luật | quốc\s{1,2}phòng | an\s{1,2}ninh | quốc\s{1,2}tế | thế\s{1,2}giới
+      | đời\s{1,2}sống | du\s{1,2}lịch | khoa\s{1,2}học | công\s{1,2}nghệ | nông\s{1,2}nghiệp | nông\s{1,2}thôn(?:\s{1,2}mới)?
+      | giải\s{1,2}trí | bạn\s{1,2}đọc | video | ảnh | media | multimedia | podcast | infographics? | e-?magazine | longform
+      | tin\s{1,2}tức | trong\s{1,2}nước | địa\s{1,2}phương | doanh\s{1,2}nghiệp | tài\s{1,2}chính | bất\s{1,2}động\s{1,2}sản
+      | xây\s{1,2}dựng\s{1,2}đảng | trang\s{1,2}chủ | tiêu\s{1,2}điểm | sự\s{1,2}kiện | chuyển\s{1,2}đổi\s{1,2}số
+      | môi\s{1,2}trường | lao\s{1,2}động | việc\s{1,2}làm | quân\s{1,2}sự | biển\s{1,2}đảo | nội\s{1,2}chính | phóng\s{1,2}sự
+      | ẩm\s{1,2}thực | giao\s{1,2}thông | kinh\s{1,2}doanh | chứng\s{1,2}khoán | quốc\s{1,2}hội | hoạt\s{1,2}động
+      | chỉ\s{1,2}đạo\s{1,2}điều\s{1,2}hành | diễn\s{1,2}đàn | góc\s{1,2}nhìn | chuyên\s{1,2}đề | thông\s{1,2}báo
+      | tin\s{1,2}(?:trong\s{1,2}tỉnh|trong\s{1,2}nước|quốc\s{1,2}tế|địa\s{1,2}phương|hoạt\s{1,2}động)
+      | người\s{1,2}tốt\s{1,2}việc\s{1,2}tốt | cải\s{1,2}cách\s{1,2}hành\s{1,2}chính | dân\s{1,2}vận | mặt\s{1,2}trận
+    )(?!\w)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# Breadcrumb and menu separators between items ("Trang chủ > Thời sự > Chính trị", "Tin tức / Sự kiện").
+CRUMB_SEPARATOR = re.compile(r"\s(?:>>?|»|›|/|\||•|→)\s")
+# Site footers: tags, copyright, licence, address and contact lines.
+FOOTER_LINE = re.compile(
+    r"""^(?:
+        (?:từ\s+khóa|tags?|chủ\s+đề|địa\s+chỉ|điện\s+thoại|đt|fax|hotline|email|e-mail|website|tổng\s+biên\s+tập
+         |phó\s+tổng\s+biên\s+tập|cơ\s+quan\s+chủ\s+quản|chịu\s+trách\s+nhiệm(?:\s+(?:nội\s+dung|xuất\s+bản|chính))?
+         |(?:trưởng\s+)?ban\s+biên\s+tập|đơn\s+vị\s+(?:quản\s+lý|thực\s+hiện|chủ\s+quản)|tòa\s+soạn|trụ\s+sở(?:\s+chính)?
+         |liên\s+hệ\s+quảng\s+cáo|quảng\s+cáo|văn\s+phòng\s+đại\s+diện)\s*:
+      | giấy\s+phép\s+(?:số|hoạt\s+động|xuất\s+bản|thiết\s+lập)
+      | (?:bản\s+quyền|copyright|©|\(c\)\s|ghi\s+rõ\s+nguồn|thiết\s+kế\s+(?:bởi|và\s+phát\s+triển)|phát\s+triển\s+bởi
+         |cấm\s+sao\s+chép|không\s+được\s+sao\s+chép|powered\s+by)
+    ).{0,300}$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# A line that only mentions a picture or a clip; the line after it is the caption.
+IMAGE_MARK = re.compile(
+    r"^[\[(]?\s*(?:chú\s+thích\s+ảnh|(?:hình\s+)?ảnh|hình|photo|image|video|clip|infographic|xem\s+ảnh|phóng\s+to\s+ảnh"
+    r"|bấm\s+vào\s+(?:ảnh|hình)\s+để\s+(?:phóng\s+to|xem))(?:\s*\d{1,2})?\s*[\])]?\s*:?$",
+    re.IGNORECASE,
+)
+# A credit on a line of its own: "Ảnh: Minh Anh", "(Ảnh: TTXVN)", "Nguồn ảnh: …"; the caption is beside it.
+CREDIT_LINE = re.compile(
+    r"^\(?\s*(?:ảnh|nguồn\s+ảnh|ảnh\s+và\s+video|video|clip|đồ\s+họa|infographic)\s*:\s*[^.!?:;]{1,60}\)?\.?$",
+    re.IGNORECASE,
+)
+# "Theo TTXVN", "Nguồn: Báo …": the source named at the foot of an article.
+SOURCE_LINE = re.compile(r"^\(?(?:theo|nguồn(?:\s+tin)?)\s{0,2}:?\s{1,2}[^\s.][^!?:;]{0,70}$", re.IGNORECASE)
+# Bylines: "Bài và ảnh: Minh Anh", "Minh Anh (thực hiện)", "Minh Anh - Thu Hà", "PV - CTV".
+NAME_PREFIX = re.compile(
+    r"^(?:bài\s*(?:và|,|&)\s*ảnh|tin\s*(?:và|,|&)\s*ảnh|bài|tin|ghi\s+chép|thực\s+hiện|tác\s+giả|biên\s+tập)\s*:\s*",
+    re.IGNORECASE,
+)
+NAME_NOTE = re.compile(r"\s*\([^()]{1,30}\)\s*$")
+NAME_SEPARATOR = re.compile(r"\s*(?:[-–—,/&]|\s(?:và|với)\s)\s*")
+NAME_TOKEN = re.compile(rf"(?:[{UPPER}]\.){{0,2}}[{UPPER}][^\W\d_{UPPER}]{{0,7}}\.?")
+# Abbreviations that stand for reporters: "PV", "Nhóm PV", "PV - CTV".
+PRESS_ABBREVIATIONS = frozenset({"PV", "CTV", "BTV", "NV", "TTXVN", "VNA", "TG", "P.V", "PTV", "KTV", "NPV", "BBT"})
+# Words for the newsroom itself, a byline alone or with the abbreviations above.
+PRESS_WORDS = frozenset({"Nhóm", "nhóm", "phóng", "viên", "Phóng", "Ban", "Biên", "biên", "tập", "Tòa", "soạn", "tòa"})
 
 # ------------------------------------------------------------- parts of a page
 SALUTATION = re.compile(r"^(?:kính\s+thưa|thưa|kính\s+gửi)\b", re.IGNORECASE)
@@ -50,8 +178,36 @@ DATELINE = re.compile(
     r"^\(?\s*(?:[\w-]+(?:\.[\w-]+)+|TTXVN|VOV|VTV|Báo\s[^)]{2,40}|Cổng\s[^)]{2,60}|ĐCSVN|Chinhphu\.vn)\s*\)?\s*[:\-–—]",
     re.IGNORECASE,
 )
+# A site tag before a news lead: "XYZO -", "(TTO) -", "HÀ NỘI -", "HÀ NỘI, 5/3 (TTXVN) -". Upper case
+# only (case-sensitive), so a sentence that opens with a word and a dash is not taken for one.
+SITE_TAG = re.compile(
+    rf"^\(?\s{{0,3}}[{UPPER}][{UPPER}&]{{1,9}}(?:\s[{UPPER}]{{1,8}}){{0,2}}\s{{0,3}}\)?"
+    r"(?:\s{0,3},\s{0,3}(?:ngày\s{1,3})?\d{1,2}\s{0,3}[/.-]\s{0,3}\d{1,2}(?:\s{0,3}[/.-]\s{0,3}\d{2,4})?)?(?:\s{0,3}\(\s{0,3}[^\W\d_]{2,10}\s{0,3}\))?"
+    r"\s{0,2}[-–—:]\s{0,2}(?=[^\W\d_]|\()"
+)
+# A site name in brackets before a dash: "(Tiền Phong) -", "(Dân Sinh) –".
+SITE_NAME_TAG = re.compile(rf"^\(\s{{0,3}}[{UPPER}][^\W\d_]{{0,12}}(?:\s[^\W\d_]{{1,12}}){{0,3}}\s{{0,3}}\)\s{{0,2}}[-–—]\s{{0,2}}(?=[^\W\d_])")
+# A dated news opening: "Ngày 9-6,", "Sáng 5/3,", "Chiều ngày 12/4/2024,", "Sáng nay (5/3),",
+# "Trong hai ngày 5 và 6/3,", "Tại hội nghị ngày 9/11/2023, …". Always with a date in figures:
+# "Hôm nay, …" opens speeches too.
+_TIME_OF_DAY = r"(?:sáng|trưa|chiều|tối|đêm|rạng\s{1,3}sáng|cuối\s{1,3}giờ\s{1,3}chiều|đầu\s{1,3}giờ\s{1,3}sáng|sáng\s{1,3}sớm)"
+_DAY = r"\d{1,2}(?:\s{0,2}(?:và|-|–|,|đến)\s{0,2}\d{1,2}){0,3}\s{0,2}[/.-]\s{0,2}\d{1,2}(?:\s{0,2}[/.-]\s{0,2}\d{2,4})?"
+DATED_OPENING = re.compile(
+    rf"""^(?:
+        (?:{_TIME_OF_DAY}\s{{1,3}})?(?:hôm\s{{1,3}}nay|hôm\s{{1,3}}qua|nay|qua|mai)?\s{{0,2}}\(\s{{0,3}}(?:thứ\s{{1,3}}\w+,?\s{{0,3}})?(?:ngày\s{{1,3}})?{_DAY}\s{{0,3}}\)
+      | (?:{_TIME_OF_DAY}\s{{1,3}})?(?:(?:nay|qua|hôm\s{{1,3}}nay|hôm\s{{1,3}}qua|trong|từ|các)\s{{1,3}})?(?:(?:hai|ba|bốn|\d)\s{{1,3}})?(?:ngày\s{{1,3}})?{_DAY}(?:\s{{1,3}}(?:vừa\s{{1,3}}qua|tới|vừa\s{{1,3}}rồi))?
+      | (?:{_TIME_OF_DAY}\s{{1,3}})?(?:ngày\s{{1,3}})?\d{{1,2}}\s{{1,3}}tháng\s{{1,3}}\d{{1,2}}(?:\s{{1,3}}năm\s{{1,3}}\d{{4}})?
+      | [^,.;:]{{0,80}}?(?:ngày|sáng|trưa|chiều|tối)\s{{1,3}}{_DAY}
+    )\s{{0,2}}[,:]""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# Matched against a stripped line.
 CAPTION = re.compile(
-    r"(?:^\s*\(?\s*ảnh(?:\s+minh\s+họa)?\s*:|\(\s*ảnh\s*:[^)]*\)\s*$|\bảnh\s*:\s*[\w .,-]{1,60}$|^\s*ảnh\s+minh\s+họa\b)",
+    r"(?:^\(?\s{0,3}(?:ảnh(?:\s+minh\s+họa|\s+tư\s+liệu|\s{1,2}\d{1,2})?|nguồn\s+ảnh)\s*:"
+    r"|\(\s*ảnh(?:\s+minh\s+họa|\s+tư\s+liệu|\s+internet)?\s*(?::[^)]{0,60})?\)\s{0,3}\.?$"
+    rf"|\bảnh\s*:\s*(?-i:[{UPPER}])[\w .,/&-]{{0,60}}\.?$"
+    r"|\bảnh\s*:\s*(?:internet|tư\s+liệu|minh\s+họa|sưu\s+tầm|st|nguồn\s+internet)\.?\)?$"
+    r"|^ảnh\s+(?:minh\s+họa|tư\s+liệu|chụp\s+màn\s+hình)\b)",
     re.IGNORECASE,
 )
 
