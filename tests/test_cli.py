@@ -147,3 +147,26 @@ def test_train_and_evaluate_commands(runner, tmp_path):
     assert "confusion matrix" in result.output
     result = runner.invoke(cli, ["evaluate", str(corpus), "--cv", "50"])
     assert result.exit_code == 1 and "--cv needs" in result.output
+
+
+def test_train_scores_a_held_out_dev_set_and_refuses_a_leaking_one(runner, tmp_path):
+    import json
+
+    corpus = tmp_path / "c.csv"
+    rows = ["doc_id,text,area,commitment,source"]
+    for i in range(6):
+        rows += [f"d{i},Tăng cường phòng chống dịch bệnh lần {i}.,1,1,written", f"d{i},Xin trân trọng cảm ơn lần {i}!,0,0,written"]
+    corpus.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    dev = tmp_path / "dev.csv"
+    dev.write_text("id,text,area,commitment\na,Đẩy mạnh tiêm vắc-xin phòng dịch.,1,1\nb,Xin cảm ơn các đồng chí!,0,0\n", encoding="utf-8")
+    result = runner.invoke(cli, ["train", str(corpus), "-o", str(tmp_path / "m"), "--cv", "0", "--dev", str(dev)])
+    assert result.exit_code == 0, result.output
+    meta = json.loads((tmp_path / "m" / "meta.json").read_text(encoding="utf-8"))
+    (scores,) = meta["dev"].values()
+    assert scores["n"] == 2 and "macro_f1" in scores["area"]
+    assert "held out" in (tmp_path / "m" / "README.md").read_text(encoding="utf-8")
+    leaking = tmp_path / "leak.csv"
+    leaking.write_text("text,area,commitment\nXin trân trọng cảm ơn lần 3!,0,0\n", encoding="utf-8")
+    result = runner.invoke(cli, ["train", str(corpus), "-o", str(tmp_path / "m2"), "--cv", "0", "--dev", str(leaking)])
+    assert result.exit_code == 1 and "must be held out" in result.output
+    assert not (tmp_path / "m2").exists()
