@@ -361,3 +361,23 @@ def test_review_import_reports_formula_cells_and_sentences_no_document_has(inbox
     assert f"{out}:{edited}: text is not in inbox/speech-a.txt" in result.output
     stored = pd.read_csv(store, dtype=str, keep_default_na=False)
     assert len(stored) == 1 and stored.loc[0, "review_note"] == "=1+1" and stored.loc[0, "area"] == "4"
+
+
+# ---------------------------------------------------------------- title of a .txt
+
+
+@pytest.mark.parametrize(
+    ("first_line", "title"),
+    [
+        ("Hội nghị tổng kết công tác phòng, chống thiên tai năm 2024", "Hội nghị tổng kết công tác phòng, chống thiên tai năm 2024"),
+        ("Thưa các đồng chí!", ""),  # a salutation, not a headline
+        ("Sáng nay, tại Hà Nội, hội nghị đã khai mạc với sự tham dự của đông đảo đại biểu các tỉnh.", ""),  # a sentence
+        ("tin mới", ""),  # too short, lower case
+    ],
+)
+def test_title_of_a_txt_comes_from_its_headline_line(tmp_path, first_line, title):
+    from pipeline.ingest.read import read_document
+
+    path = tmp_path / "speech.txt"
+    path.write_text(first_line + "\n" + SPEECH_A, encoding="utf-8")
+    assert read_document(path).title == title

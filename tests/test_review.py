@@ -187,5 +187,6 @@ def test_suggest_skips_known_sentences(tmp_path, reference_path, root):
     out = tmp_path / "to_review.csv"
     result = CliRunner().invoke(cli, ["review", "suggest", str(reference_path), "-n", "5", "-o", str(out)])
     assert result.exit_code == 0, result.output
-    # every sentence of the reference speech is in the corpus already
-    assert "0 sentence(s)" in result.output
+    # every sentence of the reference speech is in the corpus already, and the message says so and what to do
+    assert "0 sentence(s) to review" in result.output
+    assert "is already labeled in corpora" in result.output and "give new transcripts" in result.output

@@ -1,4 +1,4 @@
-"""Document metadata from the text itself: date and speaker from the lead or caption."""
+"""Document metadata from the text itself: title from a headline line, date and speaker from the lead or caption."""
 
 from __future__ import annotations
 
@@ -40,12 +40,32 @@ def find_speaker(texts: Iterable[str]) -> str:
     return ""
 
 
+# A headline: a short line in sentence case that ends without punctuation.
+HEADLINE_MAX_CHARS = 200
+HEADLINE_MIN_WORDS = 3
+HEADLINE_MAX_WORDS = 35
+
+
+def find_headline(paragraphs: list[str]) -> str:
+    """The first line when it reads as a headline (and more text follows), else ""."""
+    if len(paragraphs) < 2:
+        return ""
+    line = " ".join(paragraphs[0].split())
+    words = line.split()
+    if not (HEADLINE_MIN_WORDS <= len(words) <= HEADLINE_MAX_WORDS) or len(line) > HEADLINE_MAX_CHARS:
+        return ""
+    if line[-1] in ".!?…;:,)" or not line[0].isupper() or _DATE.fullmatch(line):
+        return ""
+    return line
+
+
 def describe(doc: Document, *, title: str = "", date: str = "") -> dict[str, str]:
-    """Title, date and speaker of a document; file metadata first, then the lead and captions."""
+    """Title, date and speaker of a document; file metadata first, then the text: a headline
+    line for the title, the lead and captions for date and speaker."""
     front = [doc.text[p.start : p.end] for p in doc.paragraphs if p.part in ("lead", "caption")]
     first = [doc.text[p.start : p.end] for p in doc.paragraphs[:3]]
     return {
-        "title": title.strip(),
+        "title": title.strip() or find_headline(first),
         "date": find_date(front or first) or date.strip()[:10],
         "speaker": find_speaker(front or first),
     }

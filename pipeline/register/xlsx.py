@@ -124,13 +124,15 @@ def _write_sheet(workbook, name: str, df: pd.DataFrame, *, index: int, hidden: s
     for cell, up in zip(sheet[1], upright):
         cell.font, cell.alignment = header_font, upright_align if up else header_align
     shown = [i for i, c in enumerate(columns) if c not in hidden]
+    # A hidden column's text is not wrapped: wrapped into no width, LibreOffice still draws it, a letter a line.
+    aligns = [body_align if c not in hidden else Alignment(vertical="top") for c in columns]
     sheet.row_dimensions[1].height = header_height([columns[i] for i in shown], [widths[i] for i in shown],
                                                    [upright[i] for i in shown])
     for r, values in enumerate(df.itertuples(index=False), start=2):
         values = [_cell_value(v) for v in values]
         sheet.append(values)
-        for cell in sheet[r]:
-            cell.font, cell.alignment = body_font, body_align
+        for cell, align in zip(sheet[r], aligns):
+            cell.font, cell.alignment = body_font, align
             # Text that looks like a formula stays text: the analyst's "=…" note is a note.
             if isinstance(cell.value, str) and cell.value.startswith("="):
                 cell.data_type = "s"
