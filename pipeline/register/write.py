@@ -10,7 +10,7 @@ import pandas as pd
 
 from pipeline.atomic import atomic_write
 from pipeline.errors import CamketError
-from pipeline.register.schema import validate
+from pipeline.register.schema import conform
 from pipeline.register.xlsx import write_xlsx
 
 FORMATS = (".csv", ".xlsx", ".parquet", ".jsonl")
@@ -42,13 +42,14 @@ def write(df: pd.DataFrame, path: str | Path, *, sentences: pd.DataFrame | None 
     `.csv` (UTF-8 with BOM, formula-safe), `.xlsx` (sheets Register, Summary,
     Actors, Places and, given `sentences`, Sentences; with `keep_sheets_from`,
     the other sheets of that workbook after them), `.parquet`, `.jsonl`. The
-    register's columns are checked against the schema first.
+    register's columns are put in the schema's types and checked first.
     """
     path = Path(path)
     suffix = path.suffix.lower()
-    validate(df, where=str(path))
+    # Typed and checked on the way out too: a frame built elsewhere (`camket classify`) gets the register's types.
+    df = conform(df, where=str(path))
     if sentences is not None:
-        validate(sentences, where=f"{path} (sheet Sentences)")
+        sentences = conform(sentences, where=f"{path} (sheet Sentences)")
     if suffix == ".csv":
         data = to_csv_bytes(df)
         return atomic_write(path, lambda handle: handle.write(data))

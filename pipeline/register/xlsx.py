@@ -76,7 +76,7 @@ def _by(register: pd.DataFrame, column: str, name: str, columns: Sequence[str]) 
     if not rows:
         return pd.DataFrame(columns=list(columns))
     table = pd.DataFrame(rows)
-    table = table.sort_values([name, "_area", "doc_id", "sentence_id"], key=lambda s: s.map(str.casefold) if s.dtype == object else s, kind="stable")
+    table = table.sort_values([name, "_area", "doc_id", "sentence_id"], key=lambda s: s.map(str.casefold) if pd.api.types.is_string_dtype(s) else s, kind="stable")
     return table.reindex(columns=list(columns)).reset_index(drop=True)
 
 
