@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 
 FONT_NAME = "Arial"  # Windows and macOS have it; LibreOffice draws it with Liberation Sans; both have every Vietnamese letter
 FONT_SIZE = 10
@@ -69,6 +70,12 @@ def _pieces(line: str) -> list[str]:
     return pieces
 
 
+@lru_cache(maxsize=1 << 16)
+def _piece(piece: str, bold: bool) -> tuple[float, float]:
+    """Width of a piece of a line, and of its trailing space (which may hang past the edge)."""
+    return text_width(piece, bold=bold), (text_width(" ", bold=bold) if piece.endswith(" ") else 0.0)
+
+
 def line_count(text: str, width: float, *, bold: bool = False) -> int:
     """Lines `text` takes in a wrapped cell `width` characters wide."""
     room = usable_width(width)
@@ -77,8 +84,7 @@ def line_count(text: str, width: float, *, bold: bool = False) -> int:
         lines += 1
         used = 0.0
         for piece in _pieces(paragraph):
-            size = text_width(piece, bold=bold)
-            trailing = text_width(piece[-1], bold=bold) if piece.endswith(" ") else 0.0
+            size, trailing = _piece(piece, bold)
             if used and used + size - trailing > room:
                 lines += 1
                 used = 0.0

@@ -15,6 +15,7 @@ footer naming the sheet and the page.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from copy import copy
 from pathlib import Path
 
 import pandas as pd
@@ -128,16 +129,25 @@ def _write_sheet(workbook, name: str, df: pd.DataFrame, *, index: int, hidden: s
     aligns = [body_align if c not in hidden else Alignment(vertical="top") for c in columns]
     sheet.row_dimensions[1].height = header_height([columns[i] for i in shown], [widths[i] for i in shown],
                                                    [upright[i] for i in shown])
+    shown_widths = [widths[i] for i in shown]
+    # Each column's style is set once, on a cell outside the sheet, and copied: setting fonts and
+    # alignments cell by cell costs openpyxl a hash of each, minutes for a large register.
+    styles = []
+    for align in aligns:
+        proto = sheet.cell(row=1, column=1).__class__(sheet)
+        proto.font, proto.alignment = body_font, align
+        styles.append(proto._style)
     for r, values in enumerate(df.itertuples(index=False), start=2):
         values = [_cell_value(v) for v in values]
-        sheet.append(values)
-        for cell, align in zip(sheet[r], aligns):
-            cell.font, cell.alignment = body_font, align
+        # cell() by position: sheet[r] would measure the whole sheet on every row
+        for c, (value, style) in enumerate(zip(values, styles), start=1):
+            cell = sheet.cell(row=r, column=c, value=value)
+            cell._style = copy(style)
             # Text that looks like a formula stays text: the analyst's "=…" note is a note.
-            if isinstance(cell.value, str) and cell.value.startswith("="):
+            if isinstance(value, str) and value.startswith("="):
                 cell.data_type = "s"
         texts = ["" if values[i] is None else str(values[i]) for i in shown]
-        sheet.row_dimensions[r].height = row_height(texts, [widths[i] for i in shown])
+        sheet.row_dimensions[r].height = row_height(texts, shown_widths)
     for i, column in enumerate(columns, start=1):
         dimension = sheet.column_dimensions[get_column_letter(i)]
         dimension.width = widths[i - 1]
