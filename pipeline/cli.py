@@ -82,6 +82,8 @@ def extract(paths: tuple[str, ...], output: Path, all_sentences: bool, model_dir
     reads standard input. Supported: .txt, .md, .docx, .pdf (text layer),
     .html/.htm. Files that fail are listed in OUTPUT's .errors.csv; exit status
     is 0 when all succeeded, 2 when some failed, 1 when none could be processed.
+    An existing OUTPUT that analysts typed in is never overwritten without
+    --update (add to it) or --force.
     """
     from pipeline.extract import extract_register
 

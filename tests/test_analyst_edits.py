@@ -381,3 +381,13 @@ def test_title_of_a_txt_comes_from_its_headline_line(tmp_path, first_line, title
     path = tmp_path / "speech.txt"
     path.write_text(first_line + "\n" + SPEECH_A, encoding="utf-8")
     assert read_document(path).title == title
+
+
+def test_review_import_names_a_damaged_store_instead_of_failing(tmp_path):
+    store = tmp_path / "reviews.csv"
+    store.write_text('doc_id,text,area,commitment,source\nd,"Câu chưa đóng ngoặc kép,1,1,reviewed\n', encoding="utf-8")
+    reg = tmp_path / "r.csv"
+    register.write(typed_register(), reg)
+    result = CliRunner().invoke(cli, ["review", "import", str(reg), "--store", str(store)])
+    assert result.exit_code == 1 and "cannot read the review store" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)

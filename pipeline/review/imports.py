@@ -64,7 +64,14 @@ def parse_commitment(value: str) -> int:
 def read_store(path: Path) -> pd.DataFrame:
     if not path.exists():
         return pd.DataFrame(columns=list(STORE_COLUMNS))
-    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    try:
+        df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError, OSError) as exc:
+        raise CamketError(f"{path}: cannot read the review store ({exc}); repair it or choose another --store") from None
+    missing = [c for c in ("doc_id", "text", "area", "commitment") if c not in df.columns]
+    if missing:
+        raise CamketError(f"{path}: the review store has no {', '.join(missing)} column; repair it or choose another --store")
+    return df
 
 
 def _text(value: object) -> str:
