@@ -52,9 +52,13 @@ def text_width(text: str, *, bold: bool = False) -> float:
     return sum(_advance(c) for c in text) * FONT_SIZE / 1000 * (_BOLD if bold else 1.0)
 
 
+# Excel draws with glyph widths rounded to whole pixels, a few percent off the font's own: leave room.
+HINTING_ALLOWANCE = 0.95
+
+
 def usable_width(width: float) -> float:
     """Points of text a column `width` characters wide holds: 7 pixels per character, less the cell's margins."""
-    return max(1.0, (7 * width - 8) * 0.75)
+    return max(1.0, (7 * width - 8) * 0.75 * HINTING_ALLOWANCE)
 
 
 def _pieces(line: str) -> list[str]:
