@@ -391,3 +391,19 @@ def test_review_import_names_a_damaged_store_instead_of_failing(tmp_path):
     result = CliRunner().invoke(cli, ["review", "import", str(reg), "--store", str(store)])
     assert result.exit_code == 1 and "cannot read the review store" in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_update_without_all_leaves_an_earlier_sentences_sheet_as_it_was(inbox, tmp_path):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "register.xlsx"
+    assert _extract(str(inbox), "-o", str(out), "--all").exit_code == 0
+    book = load_workbook(out)
+    sheet = book["Sentences"]
+    header = [c.value for c in sheet[1]]
+    sheet.cell(row=2, column=header.index("review_note") + 1).value = "lời chào, bỏ qua"
+    book.save(out)
+    result = _extract(str(inbox), "-o", str(out), "--update")
+    assert result.exit_code == 0, result.output
+    found = register.load(out)
+    assert "Sentences" in found.sheets and found.sentences.loc[0, "review_note"] == "lời chào, bỏ qua"
