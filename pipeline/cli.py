@@ -71,15 +71,19 @@ def _size(value: str) -> int:
 @click.option("--no-fields", is_flag=True, help="Skip the commitment fields (actor, action, timeframe...): faster.")
 @click.option("--update", is_flag=True,
               help="Keep every row of an existing OUTPUT (and all an analyst typed in it); add only new sentences.")
+@click.option("--force", is_flag=True,
+              help="Overwrite an existing OUTPUT even when analysts have typed in it (without this, camket refuses).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 def extract(paths: tuple[str, ...], output: Path, all_sentences: bool, model_dir: Path | None, workers: int | None,
-            scheduler: str | None, max_size: str, no_fields: bool, update: bool, quiet: bool) -> None:
+            scheduler: str | None, max_size: str, no_fields: bool, update: bool, force: bool, quiet: bool) -> None:
     """Write the commitment register of the transcripts in PATHS.
 
     PATHS are files, folders (searched recursively) or glob patterns; "-"
     reads standard input. Supported: .txt, .md, .docx, .pdf (text layer),
     .html/.htm. Files that fail are listed in OUTPUT's .errors.csv; exit status
     is 0 when all succeeded, 2 when some failed, 1 when none could be processed.
+    An existing OUTPUT that analysts typed in is never overwritten without
+    --update (add to it) or --force.
     """
     from pipeline.extract import extract_register
 
@@ -92,7 +96,8 @@ def extract(paths: tuple[str, ...], output: Path, all_sentences: bool, model_dir
 
     report = extract_register(paths, output, all_sentences=all_sentences, model_dir=model_dir, workers=workers,
                               scheduler=scheduler, max_size=_size(max_size), fields=not no_fields, update=update,
-                              progress=progress)
+                              force=force, progress=progress,
+                              waiting=lambda message: click.echo(f"camket: {message}", err=True))
     if not quiet:
         for skipped in report.result.skipped:
             click.echo(f"camket: {skipped.source}: {skipped.problem}", err=True)
@@ -210,13 +215,14 @@ def review_suggest(paths: tuple[str, ...], count: int, output: Path, model_dir: 
     Least confident first, spread across areas and documents.
     """
     from pipeline import register
-    from pipeline.review.suggest import suggest_from_transcripts
+    from pipeline.review.suggest import suggestions
 
-    chosen, failures = suggest_from_transcripts(paths, count, model_dir=model_dir, corpus_dir=corpus_dir)
-    for failure in failures:
+    found = suggestions(paths, count, model_dir=model_dir, corpus_dir=corpus_dir)
+    for failure in found.failures:
         click.echo(f"camket: {failure.source}: {failure.problem}", err=True)
-    register.write(register.frame([register.row(s, doc) for s, doc in chosen]), output)
-    click.echo(f"{len(chosen)} sentence(s) to review -> {output}", err=True)
+    register.write(register.frame([register.row(s, doc) for s, doc in found.chosen]), output)
+    reason = found.why_none()
+    click.echo(f"{len(found.chosen)} sentence(s) to review -> {output}" + (f": {reason}" if reason else ""), err=True)
 
 
 @cli.command("fields-eval")

@@ -22,6 +22,7 @@ from pipeline.errors import CamketError
 from pipeline.executors import BatchResult, default_workers, run_batch
 from pipeline.ingest.inputs import expand_paths
 from pipeline.ingest.read import DEFAULT_MAX_SIZE
+from pipeline.register.lock import register_lock
 from pipeline.register.merge import merge_update
 from pipeline.run import cached_classifier
 
@@ -82,13 +83,18 @@ def extract_register(
     max_size: int | None = DEFAULT_MAX_SIZE,
     fields: bool = True,
     update: bool = False,
+    force: bool = False,
     progress: Callable[[Iterable, int], Iterable] | None = None,
+    waiting: Callable[[str], None] | None = None,
 ) -> ExtractReport:
     """Write the register of the transcripts at `paths` to `output` (format from its extension).
 
-    Raises `CamketError` before any work for a wrong output or an unreadable
-    model; files that fail are listed in the errors file, never raised.
-    `progress(outcomes, total)` may wrap the stream of finished documents.
+    Raises `CamketError` before any work for a wrong output, an unreadable
+    model, or an existing `output` holding analysts' work when neither
+    `update` (add to it) nor `force` (overwrite it) is given; files that fail
+    are listed in the errors file, never raised. `progress(outcomes, total)`
+    may wrap the stream of finished documents; `waiting(message)` is told when
+    an update waits for another run's lock on `output`.
     """
     output = Path(output)
     inputs = expand_paths(paths)  # walked once; run_batch reads this list
@@ -96,6 +102,8 @@ def extract_register(
         raise CamketError(f"{output}: the output is one of the inputs; choose another name")
     if output.suffix.lower() not in register.FORMATS:
         raise CamketError(f"{output}: unknown output format {output.suffix or '(none)'}; use one of: {', '.join(register.FORMATS)}")
+    if not update and not force:
+        refuse_to_overwrite_work(output)
     model_dir = Path(model_dir) if model_dir else default_model_dir()
     cached_classifier(str(model_dir))  # a bad model is one clear error before any work; run_batch reuses it
     wrap = (lambda outcomes: progress(outcomes, len(inputs.files))) if progress else None
@@ -103,25 +111,69 @@ def extract_register(
                        max_size=max_size, fields=fields, progress=wrap)
     everything = [register.row(s, p.document) for p in result.processed for s in p.sentences]
     report = ExtractReport(output, errors_path_for(output), result, [r for r in everything if r.get("commitment") == 1])
-    if result.processed:
-        _write_register(report, everything, all_sentences=all_sentences, update=update)
-    _write_errors(report)
+    try:
+        if result.processed:
+            _write_register(report, everything, all_sentences=all_sentences, update=update, waiting=waiting)
+    finally:
+        _write_errors(report)
     return report
 
 
-def _write_register(report: ExtractReport, everything: list[dict], *, all_sentences: bool, update: bool) -> None:
+def refuse_to_overwrite_work(output: Path) -> None:
+    """Raise unless `output` is absent or a register exactly as camket wrote it (nothing typed in it)."""
+    if not output.exists():
+        return
+    try:
+        found = register.load(output)
+    except CamketError as exc:
+        raise CamketError(f"{output} exists and is not a register camket can read ({exc}); "
+                          "use --force to overwrite it, or choose another -o") from None
+    work = found.analyst_work()
+    if work:
+        raise CamketError(f"{output} holds analysts' work ({'; '.join(work)}); "
+                          "use --update to add to it, --force to overwrite it, or choose another -o")
+
+
+def beside(output: Path) -> Path:
+    """A free name next to `output` for a register that cannot go into it: `register.new.xlsx`, `register.new-2.xlsx` …"""
+    candidate = output.with_name(f"{output.stem}.new{output.suffix}")
+    n = 2
+    while candidate.exists():
+        candidate = output.with_name(f"{output.stem}.new-{n}{output.suffix}")
+        n += 1
+    return candidate
+
+
+def _write_register(report: ExtractReport, everything: list[dict], *, all_sentences: bool, update: bool,
+                    waiting: Callable[[str], None] | None = None) -> None:
     output = report.output
     xlsx = output.suffix.lower() == ".xlsx"
     sentences_df = register.frame(everything)
     # In .xlsx every sentence goes to a sheet of its own; elsewhere it is the register.
     main = sentences_df if all_sentences and not xlsx else register.frame(report.commitments)
     extra = sentences_df if all_sentences and xlsx else None
-    if update and output.exists():
+    if not update:
+        register.write(main, output, sentences=extra)
+        return
+    # Read, merge and write under one lock: a second --update waits instead of losing this run's rows.
+    with register_lock(output, waiting=waiting):
+        if not output.exists():
+            register.write(main, output, sentences=extra)
+            return
         try:
-            main, report.added = merge_update(register.read(output), main)
-        except ValueError as exc:
-            raise CamketError(f"{output}: {exc}") from None
-    register.write(main, output, sentences=extra)
+            old = register.load(output)
+            merged, added = merge_update(old.register, main)
+            if extra is not None and old.sentences is not None:
+                extra, _ = merge_update(old.sentences, extra)
+        except (CamketError, ValueError) as exc:
+            # The batch's work is not lost with the old register unreadable: it goes beside it.
+            elsewhere = beside(output)
+            register.write(main, elsewhere, sentences=extra)
+            report.output = elsewhere
+            raise CamketError(f"{exc}\n{output} was left as it was; this run's register was written to {elsewhere}. "
+                              f"Repair {output.name} (or move it away) and run --update again.") from None
+        register.write(merged, output, sentences=extra, keep_sheets_from=output if xlsx else None)
+        report.added = added
 
 
 def _write_errors(report: ExtractReport) -> None:

@@ -34,10 +34,6 @@ COMMITMENT_TYPES: dict[str, str] = {
     "pledge": "pledge (phấn đấu, cam kết, sẽ …)",
 }
 
-_NUMERIC = ("sentence_id", "paragraph", "area", "area_score", "commitment", "commitment_score",
-            "needs_review", "area_alt", "area_alt_score", "start", "end")
-
-
 # ------------------------------------------------------------------ setup
 def repo_root() -> Path:
     """The checkout this package was installed from (editable install)."""
@@ -116,18 +112,14 @@ def load_register(
 
 
 def _typed(df: pd.DataFrame) -> pd.DataFrame:
-    df = df.copy()
-    for column in _NUMERIC:
-        if column in df.columns:
-            df[column] = pd.to_numeric(df[column].replace("", None), errors="coerce")
+    """The register's own types (`pipeline.register.conform`), with the counted flags as plain ints."""
+    from pipeline import register
+
+    df = register.conform(df)
     for column in ("area", "commitment", "needs_review"):
         if column in df.columns:
+            # charts count these: a sentence without labels counts as area 0, not a commitment
             df[column] = df[column].fillna(0).astype(int)
-    if "deadline_year" in df.columns:
-        df["deadline_year"] = pd.to_numeric(df["deadline_year"].replace("", None), errors="coerce").astype("Int64")
-    for column in ("doc_id", "text", "commitment_type", "actor", "timeframe", "area_name", "why"):
-        if column in df.columns:
-            df[column] = df[column].fillna("").astype(str)
     return df
 
 

@@ -109,7 +109,7 @@ def test_xlsx_sheets_and_formatting(mixed_folder, tmp_path):
     result = CliRunner().invoke(cli, ["extract", str(mixed_folder), "-o", str(out), "--all", "-q"])
     assert result.exit_code == 2
     book = load_workbook(out)
-    assert book.sheetnames == ["Register", "Summary", "Sentences"]
+    assert book.sheetnames == ["Register", "Summary", "Actors", "Places", "Sentences"]
     sheet = book["Register"]
     header = [c.value for c in sheet[1]]
     assert header[:5] == ["doc_id", "sentence_id", "paragraph", "part", "text"]

@@ -128,7 +128,7 @@ def test_update_keeps_every_edit_and_adds_new_documents(loop):
         assert result.exit_code == 0, result.output
         after = register.read(path)
         # every earlier row, with what the analyst typed, is still there, unchanged and first
-        pd.testing.assert_frame_equal(after.iloc[: len(before)][before.columns].reset_index(drop=True), before.astype(str))
+        pd.testing.assert_frame_equal(after.iloc[: len(before)][before.columns].reset_index(drop=True), before)
         new = after.iloc[len(before):]
         assert set(new["doc_id"]) == {"new-speech"}
         assert new["text"].str.contains("buôn lậu").any()
@@ -187,5 +187,6 @@ def test_suggest_skips_known_sentences(tmp_path, reference_path, root):
     out = tmp_path / "to_review.csv"
     result = CliRunner().invoke(cli, ["review", "suggest", str(reference_path), "-n", "5", "-o", str(out)])
     assert result.exit_code == 0, result.output
-    # every sentence of the reference speech is in the corpus already
-    assert "0 sentence(s)" in result.output
+    # every sentence of the reference speech is in the corpus already, and the message says so and what to do
+    assert "0 sentence(s) to review" in result.output
+    assert "is already labeled in corpora" in result.output and "give new transcripts" in result.output

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import glob
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +15,7 @@ from pipeline.records import Failure
 
 @dataclass(frozen=True)
 class Inputs:
-    """What a batch will read: (file, name relative to what the user named), and what it skips."""
+    """What a batch will read: (file, name relative to the folder holding them all), and what it skips."""
 
     found: list[tuple[Path, str]]
     skipped: list[Failure]
@@ -25,7 +26,12 @@ class Inputs:
 
 
 def expand_paths(paths: Iterable[str | Path]) -> Inputs:
-    """Files named, matched by globs, or found below folders (recursively), in a stable order."""
+    """Files named, matched by globs, or found below folders (recursively), in a stable order.
+
+    Each file's name is its path relative to the deepest folder that holds every
+    file of the batch, so the same files get the same names (and doc ids)
+    however they were named: a folder, a glob or a list of files.
+    """
     found: list[tuple[Path, str]] = []
     skipped: list[Failure] = []
     for raw in map(str, paths):
@@ -58,7 +64,15 @@ def expand_paths(paths: Iterable[str | Path]) -> Inputs:
         if key not in seen:
             seen.add(key)
             unique.append((f, name))
-    return Inputs(unique, skipped)
+    return Inputs(_relative_to_common_folder(unique), skipped)
+
+
+def _relative_to_common_folder(found: list[tuple[Path, str]]) -> list[tuple[Path, str]]:
+    files = [os.path.abspath(f) for f, _ in found if str(f) != STDIN]
+    if not files:
+        return found
+    root = os.path.commonpath([os.path.dirname(f) for f in files])
+    return [(f, name if str(f) == STDIN else Path(os.path.abspath(f)).relative_to(root).as_posix()) for f, name in found]
 
 
 def assign_doc_ids(names: Sequence[str]) -> list[str]:

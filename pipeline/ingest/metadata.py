@@ -40,11 +40,31 @@ def find_speaker(texts: Iterable[str]) -> str:
     return ""
 
 
+# A headline: a short line in sentence case that ends without punctuation.
+HEADLINE_MAX_CHARS = 200
+HEADLINE_MIN_WORDS = 3
+HEADLINE_MAX_WORDS = 35
+
+
+def find_headline(paragraphs: list[str]) -> str:
+    """The first line when it reads as a headline (and more text follows), else ""."""
+    if len(paragraphs) < 2:
+        return ""
+    line = " ".join(paragraphs[0].split())
+    words = line.split()
+    if not (HEADLINE_MIN_WORDS <= len(words) <= HEADLINE_MAX_WORDS) or len(line) > HEADLINE_MAX_CHARS:
+        return ""
+    if line[-1] in ".!?…;:,)" or not line[0].isupper() or _DATE.fullmatch(line):
+        return ""
+    return line
+
+
 def describe(doc: Document, *, title: str = "", date: str = "") -> dict[str, str]:
     """Title, date and speaker of a document; file metadata first, then the headline, lead and captions.
 
-    The date comes from the lead, then from the page header cleaning dropped (its timestamp
-    line: "Thứ Ba, 14/03/2023 - 09:15"), then from the file's metadata.
+    The title is the headline cleaning found, else a first line that reads as one. The date
+    comes from the lead, then from the page header cleaning dropped (its timestamp line:
+    "Thứ Ba, 14/03/2023 - 09:15"), then from the file's metadata.
     """
     front = [doc.text[p.start : p.end] for p in doc.paragraphs if p.part in ("lead", "caption")]
     first = [doc.text[p.start : p.end] for p in doc.paragraphs[:3]]
@@ -52,7 +72,7 @@ def describe(doc: Document, *, title: str = "", date: str = "") -> dict[str, str
     body = next((p.start for p in doc.paragraphs if p.part in ("lead", "speech")), 0)
     header = doc.text[:body]
     return {
-        "title": title.strip() or headline,
+        "title": title.strip() or headline or find_headline(first),
         "date": find_date(front or first) or find_date([header]) or date.strip()[:10],
         "speaker": find_speaker(front or first),
     }

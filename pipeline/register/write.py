@@ -10,6 +10,7 @@ import pandas as pd
 
 from pipeline.atomic import atomic_write
 from pipeline.errors import CamketError
+from pipeline.register.schema import conform
 from pipeline.register.xlsx import write_xlsx
 
 FORMATS = (".csv", ".xlsx", ".parquet", ".jsonl")
@@ -34,19 +35,26 @@ def to_csv_bytes(df: pd.DataFrame) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def write(df: pd.DataFrame, path: str | Path, *, sentences: pd.DataFrame | None = None) -> Path:
+def write(df: pd.DataFrame, path: str | Path, *, sentences: pd.DataFrame | None = None,
+          keep_sheets_from: str | Path | None = None) -> Path:
     """Write a frame to `path` atomically, in the format its extension names.
 
-    `.csv` (UTF-8 with BOM, formula-safe), `.xlsx` (sheets Register, Summary and,
-    given `sentences`, Sentences), `.parquet`, `.jsonl`.
+    `.csv` (UTF-8 with BOM, formula-safe), `.xlsx` (sheets Register, Summary,
+    Actors, Places and, given `sentences`, Sentences; with `keep_sheets_from`,
+    the other sheets of that workbook after them), `.parquet`, `.jsonl`. The
+    register's columns are put in the schema's types and checked first.
     """
     path = Path(path)
     suffix = path.suffix.lower()
+    # Typed and checked on the way out too: a frame built elsewhere (`camket classify`) gets the register's types.
+    df = conform(df, where=str(path))
+    if sentences is not None:
+        sentences = conform(sentences, where=f"{path} (sheet Sentences)")
     if suffix == ".csv":
         data = to_csv_bytes(df)
         return atomic_write(path, lambda handle: handle.write(data))
     if suffix == ".xlsx":
-        return atomic_write(path, lambda handle: write_xlsx(df, handle, sentences))
+        return atomic_write(path, lambda handle: write_xlsx(df, handle, sentences, keep_sheets_from))
     if suffix == ".parquet":
         return atomic_write(path, lambda handle: df.to_parquet(handle, index=False))
     if suffix == ".jsonl":

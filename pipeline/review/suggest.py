@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Container, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.classify.corpus import read_corpus, sentence_key
@@ -63,16 +64,55 @@ def suggest(sentences: Sequence[Sentence], n: int, *, known: Container[str] = ()
     return sorted(chosen, key=lambda s: -uncertainty(s))
 
 
-def suggest_from_transcripts(
-    paths: Sequence[str | Path], n: int, *, model_dir: str | Path | None = None, corpus_dir: str | Path | None = None
-) -> tuple[list[tuple[Sentence, Document]], list[Failure]]:
-    """The `n` sentences of the transcripts at `paths` most worth labelling, each with its document.
+@dataclass
+class Suggestions:
+    """What `review suggest` found: the sentences chosen, and enough to say why there are none."""
 
-    Sentences already in the corpus at `corpus_dir` are left out. Returns them
-    and the files that failed or were skipped.
+    chosen: list[tuple[Sentence, Document]]
+    failures: list[Failure]
+    documents: int = 0
+    sentences: int = 0
+    known: int = 0  # sentences left out because the corpus has them
+    corpus: str = ""
+    notes: list[str] = field(default_factory=list)
+
+    def why_none(self) -> str:
+        """Why nothing was suggested, and what to do; "" when something was."""
+        if self.chosen:
+            return ""
+        if not self.documents:
+            return "no transcript could be read; check the paths and the messages above"
+        if not self.sentences:
+            return f"the {self.documents} document(s) have no sentences the model could label"
+        if self.known >= self.sentences:
+            return (f"every one of the {self.sentences} sentence(s) is already labeled in {self.corpus}; "
+                    "give new transcripts, or --corpus another folder to include labeled ones")
+        return "nothing left to suggest"
+
+
+def suggestions(
+    paths: Sequence[str | Path], n: int, *, model_dir: str | Path | None = None, corpus_dir: str | Path | None = None
+) -> Suggestions:
+    """The `n` sentences of the transcripts at `paths` most worth labelling, with counts that explain the choice.
+
+    Sentences already in the corpus at `corpus_dir` are left out.
     """
     result = run_batch(paths, model_dir=model_dir or default_model_dir(), fields=False)
     known = set(read_corpus([corpus_dir])["key"]) if corpus_dir and Path(corpus_dir).exists() else set()
     docs = {p.document.doc_id: p.document for p in result.processed}
-    chosen = suggest([s for p in result.processed for s in p.sentences], n, known=known)
-    return [(s, docs[s.doc_id]) for s in chosen], result.failures + result.skipped
+    sentences = [s for p in result.processed for s in p.sentences if s.labels is not None]
+    chosen = suggest(sentences, n, known=known)
+    return Suggestions(
+        [(s, docs[s.doc_id]) for s in chosen], result.failures + result.skipped,
+        documents=len(result.processed), sentences=len(sentences),
+        known=sum(sentence_key(s.text) in known for s in sentences), corpus=str(corpus_dir or ""),
+    )
+
+
+def suggest_from_transcripts(
+    paths: Sequence[str | Path], n: int, *, model_dir: str | Path | None = None, corpus_dir: str | Path | None = None
+) -> tuple[list[tuple[Sentence, Document]], list[Failure]]:
+    """The `n` sentences of the transcripts at `paths` most worth labelling, each with its document,
+    and the files that failed or were skipped (see `suggestions` for the counts)."""
+    found = suggestions(paths, n, model_dir=model_dir, corpus_dir=corpus_dir)
+    return found.chosen, found.failures
