@@ -623,7 +623,7 @@ class ActionFinder:
                 continue
             m = lex.ACTION_END.search(text, start, stop)
             end = m.start() if m else stop
-            while end > start and text[end - 1] in " \t\n,;:.!?…":
+            while end > start and (text[end - 1] in ",;:.!?…" or text[end - 1].isspace()):
                 end -= 1
             if end > start:
                 spans.append((start, end))

@@ -32,7 +32,7 @@ def is_chrome(line: str) -> bool:
     line = canonical_tones(line.strip())
     return bool(
         lexicon.CHROME_LINE.match(line)
-        or lexicon.MENU_LINE.match(line)
+        or lexicon.is_menu_line(line)
         or lexicon.COUNTER_LINE.match(line)
         or lexicon.DATE_LINE.match(line)
     )
