@@ -299,15 +299,28 @@ def fields_eval(table: Path | None) -> None:
                    "workers: documents/s, sentences/s and peak memory for 1 and N workers over a generated folder.")
 @click.option("--workers", "-w", "worker_counts", type=click.IntRange(min=1), multiple=True,
               help="Worker counts to compare with --against workers [default: 1 and the number of cores].")
-@click.option("--repeats", type=click.IntRange(min=1), default=3, show_default=True,
-              help="Runs of each configuration, taken in turns; medians are reported.")
+@click.option("--repeats", type=click.IntRange(min=1), default=None,
+              help="Runs of each configuration, taken in turns; medians are reported [default: 3; 5 with --latency].")
+@click.option("--latency", is_flag=True,
+              help="Time one speech through `camket extract` (fresh processes): import, model load and processing, "
+                   "beside the bare import of spacy, sklearn, pandas and underthesea. PATHS: one transcript "
+                   "[default: the bundled sample].")
 @model_option
-def benchmark(paths: tuple[Path, ...], against: str, worker_counts: tuple[int, ...], repeats: int, model_dir: Path | None) -> None:
+def benchmark(paths: tuple[Path, ...], against: str, worker_counts: tuple[int, ...], repeats: int | None, latency: bool,
+              model_dir: Path | None) -> None:
     """Print speed figures (never a pass/fail test).
 
     PATHS default to corpora/transcripts and corpora/written (CSV corpora become
     one document per doc_id).
     """
+    if latency:
+        from pipeline.bench.latency import bench_latency, format_latency
+        from pipeline.bench.pipeline import BUNDLED
+
+        speech = paths[0] if paths else sorted(BUNDLED[0].glob("*.txt"))[0]
+        click.echo(format_latency(bench_latency(speech, model_dir=model_dir, repeats=repeats or 5)))
+        return
+    repeats = repeats or 3
     if against == "workers":
         from pipeline.bench.workers import bench_workers, format_rows
         from pipeline.executors import default_workers

@@ -23,7 +23,6 @@ from pipeline.errors import CamketError
 from pipeline.executors import BatchResult, default_workers, run_batch
 from pipeline.ingest.inputs import expand_paths
 from pipeline.ingest.read import DEFAULT_MAX_SIZE
-from pipeline.register.merge import merge_update
 from pipeline.run import cached_classifier
 
 ERRORS_COLUMNS = ("source", "problem")
@@ -120,6 +119,8 @@ def _write_register(report: ExtractReport, everything: list[dict], *, all_senten
     main = sentences_df if all_sentences and not xlsx else register.frame(report.commitments)
     extra = sentences_df if all_sentences and xlsx else None
     if update and output.exists():
+        from pipeline.register.merge import merge_update  # here: its corpus schema (pandera) only for --update
+
         try:
             main, report.added = merge_update(register.read(output), main)
         except ValueError as exc:

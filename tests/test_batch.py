@@ -180,17 +180,3 @@ def test_batched_documents_get_the_same_labels_as_one_at_a_time(reference_path, 
     together = process_documents(docs, bundled_model)
     alone = [process_document(d, bundled_model) for d in docs]
     assert [p.sentences for p in together] == [p.sentences for p in alone]
-
-
-def test_workers_benchmark_prints_figures(reference_path, tmp_path):
-    folder = tmp_path / "bench"
-    folder.mkdir()
-    for i in range(3):
-        shutil.copy(reference_path, folder / f"speech-{i}.txt")
-    result = CliRunner().invoke(cli, ["benchmark", str(folder), "--against", "workers", "-w", "2", "-w", "1", "--repeats", "1"])
-    assert result.exit_code == 0, result.output
-    lines = result.output.splitlines()
-    assert lines[0].split()[:3] == ["run", "docs", "sentences"]
-    assert [line.split()[0] for line in lines[1:4]] == ["word_tokenize", "workers=2", "workers=1"]
-    assert all(line.split()[1] == "3" for line in lines[1:4])  # same documents for every run
-    assert "speed-up over 1 worker: 2 workers" in result.output

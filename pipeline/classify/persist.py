@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,40 @@ CARD_FILE = "README.md"
 # Types skops does not trust by default that we reviewed and accept. Keep it
 # short: every entry is code that loading may run.
 TRUSTED_TYPES: tuple[str, ...] = ()
+
+
+# The scikit-learn estimators a camket model is made of. skops trusts these by default;
+# see `_skops_io`.
+def _model_estimators() -> list[tuple[str, type]]:
+    from sklearn.feature_extraction.text import TfidfTransformer, TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import FeatureUnion, Pipeline
+    from sklearn.svm import LinearSVC
+
+    classes = (TfidfTransformer, TfidfVectorizer, LogisticRegression, FeatureUnion, Pipeline, LinearSVC)
+    return [(c.__name__, c) for c in classes]
+
+
+def _skops_io():
+    """`skops.io`, imported without importing all of scikit-learn.
+
+    At import, skops lists every scikit-learn estimator as a trusted type by
+    walking and importing every scikit-learn module (`all_estimators`), about
+    half of the start-up time of `camket extract`. Here it sees only the
+    estimators a camket model is made of: loading trusts fewer types, never
+    more, and takes a fraction of the time.
+    """
+    if "skops.io" in sys.modules:
+        return sys.modules["skops.io"]
+    import sklearn.utils
+
+    real = sklearn.utils.all_estimators
+    sklearn.utils.all_estimators = lambda type_filter=None: _model_estimators()
+    try:
+        import skops.io as sio
+    finally:
+        sklearn.utils.all_estimators = real
+    return sio
 
 
 def default_model_dir() -> Path:
@@ -51,7 +86,7 @@ def save_model(directory: str | Path, classifier: SentenceClassifier, meta: dict
         "parts": classifier.fitted_parts(),
         "params": {k: list(v) if isinstance(v, tuple) else v for k, v in classifier.get_params().items()},
     }
-    import skops.io as sio
+    sio = _skops_io()
 
     # The vocabulary is JSON inside the zip: deflate shrinks the file about tenfold.
     atomic_write_bytes(directory / MODEL_FILE, sio.dumps(payload, compression=zipfile.ZIP_DEFLATED, compresslevel=9))
@@ -93,8 +128,7 @@ def load_model(directory: str | Path | None = None) -> SentenceClassifier:
         data = path.read_bytes()
     except OSError as exc:
         raise CamketError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    import skops.io as sio
-
+    sio = _skops_io()
     try:
         untrusted = sio.get_untrusted_types(data=data)
     except Exception as exc:  # skops raises several types for a corrupt file
