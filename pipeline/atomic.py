@@ -11,11 +11,49 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
+from pipeline.errors import CamketError
+
+
+class OutputError(CamketError):
+    """An output that cannot be written: names the path and the reason."""
+
+
+def _output_error(path: Path, exc: OSError) -> OutputError:
+    reason = exc.strerror or str(exc)
+    if isinstance(exc, (FileExistsError, NotADirectoryError)):
+        reason = "a file is in the way of its folder"
+    return OutputError(f"{path}: cannot write the output ({reason})")
+
+
+def check_writable(path: str | Path) -> None:
+    """Fail now, before any work, when `path` cannot be written (its folder missing and
+    not creatable, read-only, under a file, not a file system that takes files)."""
+    path = Path(path)
+    if path.is_dir():
+        raise OutputError(f"{path}: is a folder; give a file name")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        os.close(fd)
+        os.unlink(tmp)
+    except OSError as exc:
+        raise _output_error(path, exc) from None
+
 
 def atomic_write(path: str | Path, write: Callable[[IO[bytes]], None]) -> Path:
+    """Write through `write(handle)` into a temporary file beside `path`, then rename it.
+
+    Any failure (full disk, read-only folder, an interrupt or SIGTERM turned into
+    an exception) removes the temporary file; OS errors become one OutputError.
+    """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    if path.is_dir():
+        raise OutputError(f"{path}: is a folder; give a file name")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise _output_error(path, exc) from None
     try:
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the file the usual mode
         with os.fdopen(fd, "wb") as handle:
@@ -23,6 +61,9 @@ def atomic_write(path: str | Path, write: Callable[[IO[bytes]], None]) -> Path:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise _output_error(path, exc) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

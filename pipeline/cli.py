@@ -7,7 +7,9 @@ and a mistyped option never load scikit-learn, spaCy or pandas.
 
 from __future__ import annotations
 
+import signal
 import sys
+import traceback
 from pathlib import Path
 
 import click
@@ -15,26 +17,70 @@ import click
 from pipeline.errors import CamketError
 
 
+# Exit status, the same for every command (README, "Limits and exit codes").
+EXIT_OK = 0  # everything succeeded
+EXIT_SOME_FAILED = 1  # some inputs failed (named on standard error and in the errors file)
+EXIT_USAGE = 2  # the command line was wrong (click's convention)
+EXIT_FAILED = 3  # nothing could be processed, or an internal error
+EXIT_STATUS_HELP = (
+    "Exit status: 0 success; 1 some inputs failed (listed in the errors file); "
+    "2 usage error; 3 nothing could be processed, or an internal error."
+)
+
+
+class _Terminated(SystemExit):
+    """SIGTERM, raised as an exception so that temporary files are removed and workers stopped."""
+
+
+def _on_sigterm(signum, frame):  # noqa: ANN001
+    raise _Terminated(128 + signum)
+
+
 class _Group(click.Group):
-    """Turns CamketError into a one-line message and exit status 1."""
+    """Every error a command raises becomes one line on standard error and an exit status."""
 
     def invoke(self, ctx: click.Context):  # type: ignore[override]
+        debug = bool(ctx.params.get("debug"))
         try:
             return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
         except CamketError as exc:
+            if debug:
+                traceback.print_exc()
             click.echo(f"camket: error: {exc}", err=True)
-            ctx.exit(1)
+            ctx.exit(EXIT_FAILED)
+        except KeyboardInterrupt:
+            click.echo("camket: interrupted", err=True)
+            ctx.exit(130)
+        except OSError as exc:
+            if debug:
+                traceback.print_exc()
+            where = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"camket: error: {where}{exc.strerror or exc}", err=True)
+            ctx.exit(EXIT_FAILED)
+        except Exception as exc:
+            if debug:
+                traceback.print_exc()
+            click.echo(f"camket: internal error: {type(exc).__name__}: {exc} (run `camket --debug ...` for the traceback)", err=True)
+            ctx.exit(EXIT_FAILED)
 
 
-@click.group(name="camket", cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(name="camket", cls=_Group, context_settings={"help_option_names": ["-h", "--help"]},
+             epilog=EXIT_STATUS_HELP)
 @click.version_option(package_name="camket")
-def cli() -> None:
+@click.option("--debug", is_flag=True, envvar="CAMKET_DEBUG",
+              help="Show tracebacks: of an error that stops the command, and in each failed file's row.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
     """camket: commitment registers from Vietnamese speech transcripts.
 
     Reads transcripts, splits them into sentences, tags each with a priority
     area (0-6) and a commitment flag, and writes a register you can open in
     Excel or LibreOffice.
     """
+    ctx.ensure_object(dict)
+    ctx.obj["debug"] = debug
 
 
 model_option = click.option(
@@ -46,15 +92,35 @@ model_option = click.option(
 )
 
 
-def _size(value: str) -> int:
-    units = {"k": 1e3, "m": 1e6, "g": 1e9}
-    text = value.strip().lower().removesuffix("b")
+def _size(ctx: click.Context, param: click.Parameter, value: str) -> int:
+    from pipeline.ingest.limits import parse_size
+
     try:
-        if text and text[-1] in units:
-            return int(float(text[:-1]) * units[text[-1]])
-        return int(float(text))
+        return parse_size(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+def _scheduler(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A Dask scheduler address: tcp://HOST:PORT (or tls://, ws://, wss://, inproc://), or HOST:PORT."""
+    if value is None:
+        return None
+    from urllib.parse import urlsplit
+
+    text = value.strip()
+    url = urlsplit(text if "://" in text else f"tcp://{text}")
+    try:
+        port = url.port
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a size like 20MB, 500k or 1000000") from None
+        port = None
+    if url.scheme == "inproc":  # Dask's in-process clusters: inproc://HOST/PID/N
+        ok = bool(url.netloc)
+    else:
+        ok = url.scheme in ("tcp", "tls", "ws", "wss", "ucx") and bool(url.hostname) and port is not None \
+            and url.path in ("", "/") and not url.query
+    if not ok or any(c.isspace() for c in text):
+        raise click.BadParameter(f"{value!r} is not a scheduler address like tcp://10.0.0.5:8786")
+    return text
 
 
 @cli.command()
@@ -65,23 +131,27 @@ def _size(value: str) -> int:
 @model_option
 @click.option("--workers", "-w", type=click.IntRange(min=1), default=None,
               help="Documents processed in parallel [default: number of cores].")
-@click.option("--scheduler", metavar="ADDRESS", default=None,
+@click.option("--scheduler", metavar="ADDRESS", default=None, callback=_scheduler,
               help="Run on an existing Dask distributed cluster (needs camket[dask]; the model folder must be readable there).")
-@click.option("--max-size", default="20MB", show_default=True, help="Skip files larger than this.")
+@click.option("--max-size", default="20MB", show_default=True, callback=_size,
+              help="Skip files larger than this, or whose content expands beyond it (a .docx, a PDF's text); "
+                   "MB = 1,000,000 bytes, MiB = 1,048,576.")
 @click.option("--no-fields", is_flag=True, help="Skip the commitment fields (actor, action, timeframe...): faster.")
 @click.option("--update", is_flag=True,
               help="Keep every row of an existing OUTPUT (and all an analyst typed in it); add only new sentences.")
 @click.option("--force", is_flag=True,
               help="Overwrite an existing OUTPUT even when analysts have typed in it (without this, camket refuses).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
-def extract(paths: tuple[str, ...], output: Path, all_sentences: bool, model_dir: Path | None, workers: int | None,
-            scheduler: str | None, max_size: str, no_fields: bool, update: bool, force: bool, quiet: bool) -> None:
+@click.pass_context
+def extract(ctx: click.Context, paths: tuple[str, ...], output: Path, all_sentences: bool, model_dir: Path | None,
+            workers: int | None, scheduler: str | None, max_size: int, no_fields: bool, update: bool, force: bool,
+            quiet: bool) -> None:
     """Write the commitment register of the transcripts in PATHS.
 
     PATHS are files, folders (searched recursively) or glob patterns; "-"
     reads standard input. Supported: .txt, .md, .docx, .pdf (text layer),
-    .html/.htm. Files that fail are listed in OUTPUT's .errors.csv; exit status
-    is 0 when all succeeded, 2 when some failed, 1 when none could be processed.
+    .html/.htm. Files that fail are listed in OUTPUT's .errors.csv. Exit status:
+    0 all succeeded, 1 some failed, 2 usage error, 3 none could be processed.
     An existing OUTPUT that analysts typed in is never overwritten without
     --update (add to it) or --force.
     """
@@ -95,8 +165,8 @@ def extract(paths: tuple[str, ...], output: Path, all_sentences: bool, model_dir
         return tqdm(outcomes, total=total, unit="doc", desc="camket", file=sys.stderr, disable=not show)
 
     report = extract_register(paths, output, all_sentences=all_sentences, model_dir=model_dir, workers=workers,
-                              scheduler=scheduler, max_size=_size(max_size), fields=not no_fields, update=update,
-                              force=force, progress=progress,
+                              scheduler=scheduler, max_size=max_size, fields=not no_fields, update=update,
+                              force=force, progress=progress, debug=ctx.obj.get("debug", False),
                               waiting=lambda message: click.echo(f"camket: {message}", err=True))
     if not quiet:
         for skipped in report.result.skipped:
@@ -108,7 +178,7 @@ def extract(paths: tuple[str, ...], output: Path, all_sentences: bool, model_dir
     if report.status == "failed":
         raise CamketError("no document could be processed" + (f"; see {report.errors_path}" if report.result.failures else ""))
     if report.status == "partial":
-        sys.exit(2)
+        sys.exit(EXIT_SOME_FAILED)
 
 
 @cli.command()
@@ -135,7 +205,9 @@ def train(corpus: tuple[Path, ...], out_dir: Path, cv: int, dev: tuple[Path, ...
     from pipeline.classify.evaluate import format_report
     from pipeline.classify.train import train as train_model
 
-    meta = train_model(corpus or (Path("corpora"),), out_dir, cv=cv, dev=dev)
+    from pipeline.locations import default_corpus
+
+    meta = train_model(corpus or (default_corpus(),), out_dir, cv=cv, dev=dev)
     if meta["metrics"]:
         click.echo(format_report(meta["metrics"], title=f"model {out_dir} (cross-validated)"))
     for name, metrics in meta["dev"].items():
@@ -154,7 +226,9 @@ def evaluate(corpus: tuple[Path, ...], model_dir: Path | None, cv: int, group_by
     """Per-area precision, recall, F1, macro-F1, confusion matrix and commitment F1."""
     from pipeline.classify.evaluate import evaluate_corpus, format_report
 
-    metrics, title = evaluate_corpus(corpus or (Path("corpora"),), model_dir=model_dir, cv=cv, group_by=group_by, sources=sources)
+    from pipeline.locations import default_corpus
+
+    metrics, title = evaluate_corpus(corpus or (default_corpus(),), model_dir=model_dir, cv=cv, group_by=group_by, sources=sources)
     click.echo(format_report(metrics, title=title))
 
 
@@ -180,9 +254,10 @@ def review() -> None:
 
 @review.command("import")
 @click.argument("registers", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--store", type=click.Path(dir_okay=False, path_type=Path), default=Path("corpora/reviewed/reviews.csv"),
-              show_default=True, help="Where reviewed sentences are kept (a corpus file `camket train` reads).")
-def review_import(registers: tuple[Path, ...], store: Path) -> None:
+@click.option("--store", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Where reviewed sentences are kept (a corpus file `camket train` reads) "
+                   "[default: corpora/reviewed/reviews.csv of the camket repository].")
+def review_import(registers: tuple[Path, ...], store: Path | None) -> None:
     """Add every reviewed row of REGISTERS (.csv as Excel saves it, or .xlsx) to the corpus.
 
     A row is reviewed when area_reviewed or commitment_reviewed is filled; areas
@@ -191,6 +266,9 @@ def review_import(registers: tuple[Path, ...], store: Path) -> None:
     """
     from pipeline.review.imports import import_reviews
 
+    from pipeline.locations import default_review_store
+
+    store = store or default_review_store()
     report = import_reviews(registers, store)
     for note in report.notes:
         click.echo(f"camket: {note}", err=True)
@@ -198,7 +276,7 @@ def review_import(registers: tuple[Path, ...], store: Path) -> None:
         click.echo(f"camket: {problem}", err=True)
     click.echo(report.summary() + f" -> {store}", err=True)
     if report.problems:
-        sys.exit(2)
+        sys.exit(EXIT_SOME_FAILED)
 
 
 @review.command("suggest")
@@ -207,9 +285,9 @@ def review_import(registers: tuple[Path, ...], store: Path) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="Register of the suggested sentences (.csv or .xlsx), with empty review columns to fill.")
 @model_option
-@click.option("--corpus", "corpus_dir", type=click.Path(path_type=Path), default=Path("corpora"), show_default=True,
-              help="Labeled sentences to leave out (already known).")
-def review_suggest(paths: tuple[str, ...], count: int, output: Path, model_dir: Path | None, corpus_dir: Path) -> None:
+@click.option("--corpus", "corpus_dir", type=click.Path(path_type=Path), default=None,
+              help="Labeled sentences to leave out (already known) [default: corpora/ of the camket repository].")
+def review_suggest(paths: tuple[str, ...], count: int, output: Path, model_dir: Path | None, corpus_dir: Path | None) -> None:
     """The sentences of PATHS whose labels would teach the model most.
 
     Least confident first, spread across areas and documents.
@@ -217,6 +295,11 @@ def review_suggest(paths: tuple[str, ...], count: int, output: Path, model_dir: 
     from pipeline import register
     from pipeline.review.suggest import suggestions
 
+    from pipeline.locations import checkout_root
+
+    if corpus_dir is None:  # outside the repository there is no labeled corpus to leave out
+        root = checkout_root()
+        corpus_dir = root / "corpora" if root else None
     found = suggestions(paths, count, model_dir=model_dir, corpus_dir=corpus_dir)
     for failure in found.failures:
         click.echo(f"camket: {failure.source}: {failure.problem}", err=True)
@@ -245,16 +328,29 @@ def fields_eval(table: Path | None) -> None:
               help="With --against track: how many documents.")
 @click.option("--workers", "-w", "worker_counts", type=click.IntRange(min=1), multiple=True,
               help="Worker counts to compare with --against workers [default: 1 and the number of cores].")
-@click.option("--repeats", type=click.IntRange(min=1), default=3, show_default=True,
-              help="Runs of each configuration, taken in turns; medians are reported.")
+@click.option("--repeats", type=click.IntRange(min=1), default=None,
+              help="Runs of each configuration, taken in turns; medians are reported [default: 3; 5 with --latency].")
+@click.option("--latency", is_flag=True,
+              help="Time one speech through `camket extract` (fresh processes): import, model load and processing, "
+                   "beside the bare import of spacy, sklearn, pandas and underthesea. PATHS: one transcript "
+                   "[default: the bundled sample].")
 @model_option
-def benchmark(paths: tuple[Path, ...], against: str, documents: int, worker_counts: tuple[int, ...], repeats: int,
+def benchmark(paths: tuple[Path, ...], against: str, documents: int, worker_counts: tuple[int, ...], repeats: int | None,
+              latency: bool,
               model_dir: Path | None) -> None:
     """Print speed figures (never a pass/fail test).
 
     PATHS default to corpora/transcripts and corpora/written (CSV corpora become
     one document per doc_id).
     """
+    if latency:
+        from pipeline.bench.latency import bench_latency, format_latency
+        from pipeline.bench.pipeline import BUNDLED
+
+        speech = paths[0] if paths else sorted(BUNDLED[0].glob("*.txt"))[0]
+        click.echo(format_latency(bench_latency(speech, model_dir=model_dir, repeats=repeats or 5)))
+        return
+    repeats = repeats or 3
     if against == "track":
         from pipeline.bench.track import bench_track, format_track
 
@@ -382,6 +478,8 @@ def track_eval(folder: Path | None, model_dir: Path | None) -> None:
 
 
 def main() -> None:
+    # SIGTERM unwinds like Ctrl-C: temporary outputs are removed and worker processes stopped.
+    signal.signal(signal.SIGTERM, _on_sigterm)
     cli(prog_name="camket")
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -55,9 +57,42 @@ def _map(jobs: Sequence[Job], settings: Settings, workers: int, scheduler: str |
     # fork shares the loaded model with the workers; elsewhere they load their own.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     context = multiprocessing.get_context(method)
-    with ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=context) as pool:
+    pool = ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=context, initializer=_worker_init)
+    try:
         for outcomes in pool.map(process_jobs, chunks, [settings] * len(chunks)):
             yield from outcomes
+    except BaseException:
+        # Interrupted (Ctrl-C, SIGTERM) or failed: stop the workers now rather than
+        # let them finish the queue, and never leave one behind.
+        _stop(pool)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _worker_init() -> None:
+    """In each worker: die with the main process, and leave Ctrl-C to it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:  # PR_SET_PDEATHSIG: the kernel sends SIGTERM when the parent dies, even by SIGKILL
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+        if os.getppid() == 1:  # the parent died before prctl took effect
+            os._exit(1)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(timeout=5)
+        if process.is_alive():
+            process.kill()
 
 
 def run_batch(
@@ -69,13 +104,14 @@ def run_batch(
     max_size: int | None = DEFAULT_MAX_SIZE,
     fields: bool = True,
     progress: Callable[[Iterable], Iterable] | None = None,
+    debug: bool = False,
 ) -> BatchResult:
     inputs = paths if isinstance(paths, Inputs) else expand_paths(paths)
     found = inputs.found
     result = BatchResult(skipped=inputs.skipped)
     if not found:
         return result
-    settings = Settings(model_dir=str(model_dir) if model_dir else None, max_size=max_size, fields=fields)
+    settings = Settings(model_dir=str(model_dir) if model_dir else None, max_size=max_size, fields=fields, debug=debug)
     ids = assign_doc_ids([name for _, name in found])
     jobs = [Job(str(f), i) for (f, _), i in zip(found, ids)]
     if not scheduler:

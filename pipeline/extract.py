@@ -17,6 +17,7 @@ import pandas as pd
 
 from pipeline import register
 from pipeline.areas import AREAS
+from pipeline.atomic import check_writable
 from pipeline.classify.persist import default_model_dir
 from pipeline.errors import CamketError
 from pipeline.executors import BatchResult, default_workers, run_batch
@@ -86,6 +87,7 @@ def extract_register(
     force: bool = False,
     progress: Callable[[Iterable, int], Iterable] | None = None,
     waiting: Callable[[str], None] | None = None,
+    debug: bool = False,
 ) -> ExtractReport:
     """Write the register of the transcripts at `paths` to `output` (format from its extension).
 
@@ -102,13 +104,14 @@ def extract_register(
         raise CamketError(f"{output}: the output is one of the inputs; choose another name")
     if output.suffix.lower() not in register.FORMATS:
         raise CamketError(f"{output}: unknown output format {output.suffix or '(none)'}; use one of: {', '.join(register.FORMATS)}")
+    check_writable(output)  # a wrong output folder is one message now, not after the batch's work
     if not update and not force:
         refuse_to_overwrite_work(output)
     model_dir = Path(model_dir) if model_dir else default_model_dir()
     cached_classifier(str(model_dir))  # a bad model is one clear error before any work; run_batch reuses it
     wrap = (lambda outcomes: progress(outcomes, len(inputs.files))) if progress else None
     result = run_batch(inputs, model_dir=model_dir, workers=workers or default_workers(), scheduler=scheduler,
-                       max_size=max_size, fields=fields, progress=wrap)
+                       max_size=max_size, fields=fields, progress=wrap, debug=debug)
     everything = [register.row(s, p.document) for p in result.processed for s in p.sentences]
     report = ExtractReport(output, errors_path_for(output), result, [r for r in everything if r.get("commitment") == 1])
     try:

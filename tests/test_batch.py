@@ -41,9 +41,9 @@ def batch_run(mixed_folder, tmp_path_factory):
     return result, out
 
 
-def test_exit_status_2_and_errors_file(batch_run):
+def test_exit_status_1_and_errors_file(batch_run):
     result, out = batch_run
-    assert result.exit_code == 2, result.output
+    assert result.exit_code == 1, result.output
     errors = pd.read_csv(out.with_name("register.errors.csv"), encoding="utf-8-sig")
     problems = dict(zip(errors["source"].str.rsplit("/", n=1).str[-1], errors["problem"]))
     assert set(problems) == {"empty.txt", "photo.txt"}
@@ -97,7 +97,7 @@ def test_results_identical_whatever_the_workers(mixed_folder, tmp_path):
     for workers in ("1", "2"):
         out = tmp_path / f"r{workers}.csv"
         result = CliRunner().invoke(cli, ["extract", str(mixed_folder), "-o", str(out), "-w", workers, "--all", "-q"])
-        assert result.exit_code == 2
+        assert result.exit_code == 1
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]
 
@@ -107,7 +107,7 @@ def test_xlsx_sheets_and_formatting(mixed_folder, tmp_path):
 
     out = tmp_path / "register.xlsx"
     result = CliRunner().invoke(cli, ["extract", str(mixed_folder), "-o", str(out), "--all", "-q"])
-    assert result.exit_code == 2
+    assert result.exit_code == 1
     book = load_workbook(out)
     assert book.sheetnames == ["Register", "Summary", "Actors", "Places", "Sentences"]
     sheet = book["Register"]
@@ -150,14 +150,14 @@ def test_stdin_and_globs(reference_path, reference_text, tmp_path):
 def test_large_file_is_skipped_without_reading(reference_path, tmp_path):
     out = tmp_path / "r.csv"
     result = CliRunner().invoke(cli, ["extract", str(reference_path), "-o", str(out), "--max-size", "1k"])
-    assert result.exit_code == 1
+    assert result.exit_code == 3
     assert "too large" in result.output
 
 
-def test_nothing_processable_is_exit_1(tmp_path):
+def test_nothing_processable_is_exit_3(tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     result = CliRunner().invoke(cli, ["extract", str(tmp_path), "-o", str(tmp_path / "r.csv")])
-    assert result.exit_code == 1
+    assert result.exit_code == 3
     assert "no document could be processed" in result.output
 
 
@@ -180,17 +180,3 @@ def test_batched_documents_get_the_same_labels_as_one_at_a_time(reference_path, 
     together = process_documents(docs, bundled_model)
     alone = [process_document(d, bundled_model) for d in docs]
     assert [p.sentences for p in together] == [p.sentences for p in alone]
-
-
-def test_workers_benchmark_prints_figures(reference_path, tmp_path):
-    folder = tmp_path / "bench"
-    folder.mkdir()
-    for i in range(3):
-        shutil.copy(reference_path, folder / f"speech-{i}.txt")
-    result = CliRunner().invoke(cli, ["benchmark", str(folder), "--against", "workers", "-w", "2", "-w", "1", "--repeats", "1"])
-    assert result.exit_code == 0, result.output
-    lines = result.output.splitlines()
-    assert lines[0].split()[:3] == ["run", "docs", "sentences"]
-    assert [line.split()[0] for line in lines[1:4]] == ["word_tokenize", "workers=2", "workers=1"]
-    assert all(line.split()[1] == "3" for line in lines[1:4])  # same documents for every run
-    assert "speed-up over 1 worker: 2 workers" in result.output

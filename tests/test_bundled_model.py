@@ -28,10 +28,17 @@ def test_meta_records_what_the_issue_asks(meta):
     assert meta["metrics"]["cv"]["grouped_by"] == "doc_id"
 
 
-def test_cross_validated_quality(meta):
-    """The issue's bar, as `camket evaluate corpora --cv 5` measured when the model was trained."""
-    assert meta["metrics"]["area"]["macro_f1"] >= 0.90
-    assert meta["metrics"]["commitment"]["f1"] >= 0.93
+def test_cross_validated_quality(root, meta):
+    """The issue's bar, measured now: 3-fold cross-validation grouped by document, with the
+    bundled model's hyperparameters, on the corpus as it is (3 fits of a few seconds; the
+    5-fold figures in meta.json are what `camket train` printed, not checked here)."""
+    from pipeline.classify.evaluate import cross_validate
+
+    params = {k: tuple(v) if isinstance(v, list) else v for k, v in meta["params"].items()}
+    measured = cross_validate(read_corpus([root / "corpora"]), k=3, params=params)
+    assert measured["cv"]["grouped_by"] == "doc_id" and measured["n"] > 5000
+    assert measured["area"]["macro_f1"] >= 0.90, measured["area"]
+    assert measured["commitment"]["f1"] >= 0.93, measured["commitment"]
 
 
 def test_retraining_reproduces_the_bundled_model(root, bundled_model, tmp_path, monkeypatch):

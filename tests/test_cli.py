@@ -62,7 +62,7 @@ def test_python_dash_m_runs():
 def test_bad_input_is_one_line_naming_the_file(runner, tmp_path, make_input, message):
     path = make_input(tmp_path)
     result = runner.invoke(cli, ["extract", str(path), "-o", str(tmp_path / "r.csv")])
-    assert result.exit_code == 1
+    assert result.exit_code == 3
     assert message in result.output
     assert "Traceback" not in result.output
 
@@ -70,7 +70,7 @@ def test_bad_input_is_one_line_naming_the_file(runner, tmp_path, make_input, mes
 def test_bad_file_does_not_stop_the_others(runner, reference_path, tmp_path):
     (tmp_path / "bad.txt").write_bytes(b"\x89PNG\r\n\x1a\n")
     result = runner.invoke(cli, ["extract", str(reference_path), str(tmp_path / "bad.txt"), "-o", str(tmp_path / "r.csv")])
-    assert result.exit_code == 2
+    assert result.exit_code == 1
     assert "bad.txt: not a text file" in result.output
     assert len(pd.read_csv(tmp_path / "r.csv", encoding="utf-8-sig")) > 10
 
@@ -79,14 +79,14 @@ def test_output_that_is_an_input_is_refused(runner, reference_path, tmp_path):
     copy = tmp_path / "speech.txt"
     copy.write_bytes(reference_path.read_bytes())
     result = runner.invoke(cli, ["extract", str(copy), "-o", str(copy)])
-    assert result.exit_code == 1
+    assert result.exit_code == 3
     assert "output is one of the inputs" in result.output
     assert copy.read_bytes() == reference_path.read_bytes()
 
 
 def test_bad_model_folder_is_one_line(runner, reference_path, tmp_path):
     result = runner.invoke(cli, ["extract", str(reference_path), "-o", str(tmp_path / "r.csv"), "--model", str(tmp_path)])
-    assert result.exit_code == 1
+    assert result.exit_code == 3
     assert "no model file" in result.output
 
 
@@ -129,7 +129,7 @@ def test_classify_names_a_missing_column(runner, tmp_path):
     src = tmp_path / "in.csv"
     src.write_text("id,text\n1,Xin cảm ơn\n", encoding="utf-8")
     result = runner.invoke(cli, ["classify", str(src), "--text-column", "câu", "-o", str(tmp_path / "o.csv")])
-    assert result.exit_code == 1
+    assert result.exit_code == 3
     assert "no column 'câu'" in result.output and "--text-column" in result.output
 
 
@@ -146,7 +146,7 @@ def test_train_and_evaluate_commands(runner, tmp_path):
     assert result.exit_code == 0, result.output
     assert "confusion matrix" in result.output
     result = runner.invoke(cli, ["evaluate", str(corpus), "--cv", "50"])
-    assert result.exit_code == 1 and "--cv needs" in result.output
+    assert result.exit_code == 3 and "--cv needs" in result.output
 
 
 def test_train_scores_a_held_out_dev_set_and_refuses_a_leaking_one(runner, tmp_path):
@@ -168,5 +168,5 @@ def test_train_scores_a_held_out_dev_set_and_refuses_a_leaking_one(runner, tmp_p
     leaking = tmp_path / "leak.csv"
     leaking.write_text("text,area,commitment\nXin trân trọng cảm ơn lần 3!,0,0\n", encoding="utf-8")
     result = runner.invoke(cli, ["train", str(corpus), "-o", str(tmp_path / "m2"), "--cv", "0", "--dev", str(leaking)])
-    assert result.exit_code == 1 and "must be held out" in result.output
+    assert result.exit_code == 3 and "must be held out" in result.output
     assert not (tmp_path / "m2").exists()

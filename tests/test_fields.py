@@ -49,19 +49,48 @@ def test_table_covers_the_brief():
     assert sum(len(r["actions"]) > 1 for r in ROWS) >= 5
 
 
-@pytest.mark.parametrize("field", FIELDS)
-@pytest.mark.parametrize("index", range(len(ROWS)), ids=lambda i: f"row{i + 1}")
-def test_table_field(table_fields, index, field):
-    got = getattr(table_fields[index], field)
-    expected = ROWS[index][field]
-    assert (list(got) if field in LIST_FIELDS else got) == expected, ROWS[index]["text"]
+def test_table_fields(table_fields):
+    """Every field of every row of the table, as one table-driven test that lists all mismatches."""
+    mismatches = []
+    for index, (row, got) in enumerate(zip(ROWS, table_fields), 1):
+        for field in FIELDS:
+            value = getattr(got, field)
+            value = list(value) if field in LIST_FIELDS else value
+            if value != row[field]:
+                mismatches.append(f"row {index} {field}: expected {row[field]!r}, got {value!r}  ({row['text'][:60]}…)")
+    assert not mismatches, f"{len(mismatches)} mismatch(es):\n" + "\n".join(mismatches)
 
 
-def test_fields_eval_meets_target():
+def test_fields_eval_counts_each_disagreement(tmp_path, nlp):
+    """`camket fields-eval` scores exactly what differs: the table with known changes made to
+    its expected values loses exactly those items, field by field (a scorer that counted
+    wrongly, or compared the wrong things, fails here whatever the components do)."""
     from pipeline.fields.evaluate import evaluate_table
 
-    report = evaluate_table(TABLE)
-    assert all(m["precision"] >= 0.85 and m["recall"] >= 0.85 for m in report.values()), report
+    baseline = evaluate_table(TABLE, nlp)
+    changed = [dict(r) for r in ROWS]
+    actors = [r for r in changed if r["actor"]][:5]
+    for r in actors:
+        r["actor"] = r["actor"] + " khác"  # 5 wrong gold actors: 5 fewer true positives
+    places = [r for r in changed if r["places"]][:3]
+    for r in places:
+        r["places"] = [*r["places"], "Nơi Không Có"]  # 3 more gold places nobody predicts
+    years = [r for r in changed if r["deadline_year"]][:2]
+    for r in years:
+        r["deadline_year"] = None  # 2 fewer gold years; the predictions stay
+    path = tmp_path / "changed.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in changed), encoding="utf-8")
+    report = evaluate_table(path, nlp)
+    assert len(actors) == 5 and len(places) == 3 and len(years) == 2
+    assert report["actor"]["tp"] == baseline["actor"]["tp"] - 5
+    assert report["actor"]["predicted"] == baseline["actor"]["predicted"]
+    assert report["places"]["gold"] == baseline["places"]["gold"] + 3
+    assert report["places"]["tp"] == baseline["places"]["tp"]
+    assert report["places"]["recall"] < baseline["places"]["recall"]
+    assert report["deadline_year"]["gold"] == baseline["deadline_year"]["gold"] - 2
+    assert report["deadline_year"]["tp"] == baseline["deadline_year"]["tp"] - 2
+    untouched = set(FIELDS) - {"actor", "places", "deadline_year"}
+    assert {f: report[f] for f in untouched} == {f: baseline[f] for f in untouched}
 
 
 # ------------------------------------------------------------ reference speech

@@ -165,7 +165,7 @@ def test_unknown_labels_are_reported_with_file_and_row(tmp_path):
         {"doc_id": "d", "text": "Câu ba.", "area": 0, "commitment": 0, "area_reviewed": "", "commitment_reviewed": ""},
     ]).to_csv(bad, index=False)
     result = CliRunner().invoke(cli, ["review", "import", str(bad), "--store", str(tmp_path / "s.csv")])
-    assert result.exit_code == 2
+    assert result.exit_code == 1
     assert "bad.csv:2: area_reviewed" in result.output
     assert "bad.csv:3: commitment_reviewed" in result.output
     assert "1 row(s) not reviewed" in result.output

@@ -17,7 +17,9 @@ from typing import Any
 
 import pandas as pd
 
-BUNDLED = (Path("corpora/transcripts"), Path("corpora/written"))
+# The checkout's sample and corpus, wherever camket runs from.
+_ROOT = Path(__file__).resolve().parents[2]
+BUNDLED = (_ROOT / "corpora" / "transcripts", _ROOT / "corpora" / "written")
 
 
 def written_documents(csv_paths: Iterable[Path], out_dir: Path) -> list[Path]:

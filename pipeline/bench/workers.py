@@ -20,8 +20,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-CORPUS = Path("corpora/written")
-TRANSCRIPTS = Path("corpora/transcripts")
+# The checkout's corpus, wherever camket runs from (benchmarks need the repository).
+_ROOT = Path(__file__).resolve().parents[2]
+CORPUS = _ROOT / "corpora" / "written"
+TRANSCRIPTS = _ROOT / "corpora" / "transcripts"
 
 
 def make_folder(out_dir: Path, corpus: Path = CORPUS, transcripts: Path = TRANSCRIPTS) -> int:

@@ -154,12 +154,12 @@ def _upper_start() -> str:
     place prefix); a ``"_"`` extension is read for every token of every Doc.
     """
     ranges: list[tuple[int, int]] = []
-    for c in range(sys.maxunicode + 1):
-        if chr(c).isupper():
-            if ranges and ranges[-1][1] == c - 1:
-                ranges[-1] = (ranges[-1][0], c)
-            else:
-                ranges.append((c, c))
+    # filter() over one string of every code point runs in C: a tenth of a loop of chr() calls.
+    for c in map(ord, filter(str.isupper, "".join(map(chr, range(sys.maxunicode + 1))))):
+        if ranges and ranges[-1][1] == c - 1:
+            ranges[-1] = (ranges[-1][0], c)
+        else:
+            ranges.append((c, c))
     body = "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
     return f"^[{body}]"
 
@@ -623,7 +623,7 @@ class ActionFinder:
                 continue
             m = lex.ACTION_END.search(text, start, stop)
             end = m.start() if m else stop
-            while end > start and text[end - 1] in " \t\n,;:.!?…":
+            while end > start and (text[end - 1] in ",;:.!?…" or text[end - 1].isspace()):
                 end -= 1
             if end > start:
                 spans.append((start, end))

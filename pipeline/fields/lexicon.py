@@ -124,7 +124,7 @@ INTRO = re.compile(_INTRO, re.IGNORECASE)
 # The leading verb phrase ends at clause punctuation or where a new clause of
 # purpose, focus or manner begins.
 ACTION_END = re.compile(
-    r"\s*(?:[;:!?]|\.(?=\s|$)|…|\s+nhằm\s|,\s*(?:để|góp\s+phần|gắn\s+với|nhất\s+là|đặc\s+biệt\s+là|trong\s+đó|"
+    r"(?:[;:!?]|\.(?=\s|$)|…|(?<!\s)\s++nhằm\s|,\s*+(?:để|góp\s+phần|gắn\s+với|nhất\s+là|đặc\s+biệt\s+là|trong\s+đó|"
     r"trọng\s+tâm\s+là|bảo\s+đảm|đảm\s+bảo|với\s+phương\s+châm|trên\s+cơ\s+sở|qua\s+đó|từ\s+đó|phấn\s+đấu|"
     r"quyết\s+tâm|trước\s+hết)\b)",
     re.IGNORECASE,
@@ -184,7 +184,7 @@ TITLE_STOPS = frozenset(
 # Strings the tokenizer keeps as one token whatever underthesea's CRF says:
 # document numbers, dates, web addresses.
 ATOMS = re.compile(
-    r"(?<![\w/])(?:\d+[A-Za-zĐđ]*(?:[/-][0-9A-Za-zĐđ]+)+|(?:https?://)?[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|gov)(?:/\S*)?)(?![\w/])",
+    r"(?<![\w/.-])(?:\d+[A-Za-zĐđ]*(?:[/-][0-9A-Za-zĐđ]+)+|(?:https?://)?[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|gov)(?:/\S*)?)(?![\w/])",
     re.IGNORECASE,
 )
 

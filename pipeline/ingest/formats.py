@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pipeline.ingest.decode import decode, sniff_binary
 from pipeline.errors import InputError
+from pipeline.ingest.limits import MAX_DOCX_PARAGRAPHS, MAX_PDF_PAGES, describe_size
 from pipeline.text.normalize import nfc
 
 TEXT_SUFFIXES = (".txt", ".md", ".text")
@@ -31,8 +32,12 @@ def supported(path: Path) -> bool:
     return path.suffix.lower() in SUFFIXES or str(path) == "-"
 
 
-def extract_text(data: bytes, suffix: str, source: str) -> Extracted:
-    """Text and metadata of a file's bytes, by its suffix."""
+def extract_text(data: bytes, suffix: str, source: str, *, max_size: int | None = None) -> Extracted:
+    """Text and metadata of a file's bytes, by its suffix.
+
+    `max_size` also bounds what the file expands to: the uncompressed parts of
+    a .docx, the text extracted from any format.
+    """
     suffix = suffix.lower()
     if suffix in TEXT_SUFFIXES or suffix == "":
         return Extracted(decode(data, source))
@@ -40,23 +45,60 @@ def extract_text(data: bytes, suffix: str, source: str) -> Extracted:
         raise InputError(source, "the file is empty")
     try:
         if suffix == ".docx":
-            return _docx(data, source)
-        if suffix == ".pdf":
-            return _pdf(data, source)
-        if suffix in (".html", ".htm"):
-            return _html(data, source)
+            extracted = _docx(data, source, max_size)
+        elif suffix == ".pdf":
+            extracted = _pdf(data, source, max_size)
+        elif suffix in (".html", ".htm"):
+            extracted = _html(data, source)
+        else:
+            raise InputError(source, f"unsupported file type {suffix!r}; supported: {', '.join(SUFFIXES)}")
     except InputError:
         raise
+    except (MemoryError, RecursionError) as exc:
+        raise InputError(source, f"too complex to read ({type(exc).__name__})") from None
     except Exception as exc:  # the readers raise many types for a damaged file
         raise InputError(source, f"cannot extract text from this {suffix} file ({type(exc).__name__}: {exc})") from None
-    raise InputError(source, f"unsupported file type {suffix!r}; supported: {', '.join(SUFFIXES)}")
+    if max_size is not None and len(extracted.text) > max_size:
+        raise InputError(source, f"the extracted text is too long ({len(extracted.text):,} characters > {max_size:,}); raise --max-size to read it")
+    return extracted
 
 
-def _docx(data: bytes, source: str) -> Extracted:
+def _check_docx_expansion(data: bytes, source: str, max_size: int | None) -> None:
+    """Refuse a .docx whose parts expand beyond `max_size`, or that holds a bomb of paragraphs,
+    before python-docx reads it (it builds every part and paragraph in memory)."""
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        members = archive.infolist()
+        if max_size is not None:
+            text_parts = sum(m.file_size for m in members if not m.filename.startswith("word/media/"))
+            if text_parts > max_size:
+                raise InputError(source, f"expands to {describe_size(text_parts)} of XML (> {describe_size(max_size)}); "
+                                         "a decompression bomb? raise --max-size to read it")
+            everything = sum(m.file_size for m in members)
+            if everything > 4 * max_size:
+                raise InputError(source, f"expands to {describe_size(everything)} (> 4 x {describe_size(max_size)}); raise --max-size to read it")
+        try:
+            body = archive.getinfo("word/document.xml")
+        except KeyError:
+            return  # python-docx says what is missing
+        paragraphs, tail = 0, b""
+        with archive.open(body) as handle:  # zipfile stops at the declared size
+            while chunk := handle.read(1 << 20):
+                window = tail + chunk
+                paragraphs += window.count(b"<w:p>") + window.count(b"<w:p ") + window.count(b"<w:p/>")
+                tail = window[-5:]
+                paragraphs -= tail.count(b"<w:p>") + tail.count(b"<w:p ") + tail.count(b"<w:p/>")
+                if paragraphs > MAX_DOCX_PARAGRAPHS:
+                    raise InputError(source, f"more than {MAX_DOCX_PARAGRAPHS:,} paragraphs; not a transcript (a decompression bomb?)")
+
+
+def _docx(data: bytes, source: str, max_size: int | None = None) -> Extracted:
     import docx
 
     if not data.startswith(b"PK"):
         raise InputError(source, "not a Word .docx file")
+    _check_docx_expansion(data, source, max_size)
     document = docx.Document(io.BytesIO(data))
     lines = [p.text for p in document.paragraphs]
     for table in document.tables:
@@ -70,13 +112,22 @@ def _docx(data: bytes, source: str) -> Extracted:
 _PDF_DATE = re.compile(r"D:(\d{4})(\d{2})(\d{2})")
 
 
-def _pdf(data: bytes, source: str) -> Extracted:
+def _pdf(data: bytes, source: str, max_size: int | None = None) -> Extracted:
     from pypdf import PdfReader
 
     if not data.startswith(b"%PDF"):
         raise InputError(source, "not a PDF file")
     reader = PdfReader(io.BytesIO(data))
-    pages = [page.extract_text() or "" for page in reader.pages]
+    if reader.is_encrypted and not reader.decrypt(""):
+        raise InputError(source, "the PDF is encrypted with a password; save an unprotected copy")
+    if len(reader.pages) > MAX_PDF_PAGES:
+        raise InputError(source, f"{len(reader.pages):,} pages (limit {MAX_PDF_PAGES:,}); split it")
+    pages, length = [], 0
+    for page in reader.pages:
+        pages.append(page.extract_text() or "")
+        length += len(pages[-1])
+        if max_size is not None and length > max_size:
+            raise InputError(source, f"the extracted text is too long (over {max_size:,} characters); raise --max-size to read it")
     text = unwrap_lines("\n".join(pages))
     if not text.strip():
         raise InputError(source, "the PDF has no text layer (a scanned image?); run OCR first")

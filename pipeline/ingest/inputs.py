@@ -40,11 +40,15 @@ def expand_paths(paths: Iterable[str | Path]) -> Inputs:
             continue
         p = Path(raw)
         if p.is_dir():
-            candidates = [
-                (f, f.relative_to(p).as_posix())
-                for f in sorted(p.rglob("*"))
-                if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts)
-            ]
+            try:
+                candidates = [
+                    (f, f.relative_to(p).as_posix())
+                    for f in sorted(p.rglob("*"))
+                    if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts)
+                ]
+            except OSError as exc:  # a folder without read or execute permission
+                skipped.append(Failure(raw, f"cannot list this folder ({exc.strerror or exc})"))
+                continue
         elif not p.exists() and glob.has_magic(raw):
             candidates = [(Path(m), Path(m).name) for m in sorted(glob.glob(raw, recursive=True)) if Path(m).is_file()]
             if not candidates:

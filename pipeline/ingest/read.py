@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import sys
 import unicodedata
 from dataclasses import replace
@@ -11,10 +13,10 @@ from pathlib import Path
 from pipeline.text.clean import paragraphs
 from pipeline.errors import InputError
 from pipeline.ingest.formats import extract_text
+from pipeline.ingest.limits import DEFAULT_MAX_SIZE, describe_size
 from pipeline.ingest.metadata import describe
 from pipeline.records import Document
 
-DEFAULT_MAX_SIZE = 20 * 1024 * 1024
 STDIN = "-"
 
 
@@ -34,27 +36,72 @@ def document_from_text(text: str, doc_id: str, source: str = "", *, title: str =
     return replace(doc, **describe(doc, title=title, date=date))
 
 
-def read_bytes(data: bytes, doc_id: str, source: str, suffix: str = ".txt") -> Document:
-    extracted = extract_text(data, suffix, source)
+def read_bytes(data: bytes, doc_id: str, source: str, suffix: str = ".txt", *, max_size: int | None = DEFAULT_MAX_SIZE) -> Document:
+    extracted = extract_text(data, suffix, source, max_size=max_size)
     return document_from_text(extracted.text, doc_id, source, title=extracted.title, date=extracted.date)
 
 
+def _too_large(source: str, size: int, max_size: int) -> InputError:
+    return InputError(source, f"too large ({describe_size(size)} > {describe_size(max_size)}); raise --max-size to read it")
+
+
 def _read(path: Path, max_size: int | None) -> bytes:
+    """The bytes of a regular file (or standard input), never more than `max_size` of them.
+
+    FIFOs, devices and sockets are refused before any read: /dev/zero never
+    ends and a FIFO blocks until someone writes to it.
+    """
+    limit = -1 if max_size is None else max_size + 1
     if str(path) == STDIN:
-        return sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(limit)
+        if max_size is not None and len(data) > max_size:
+            raise InputError("<stdin>", f"too large (over {describe_size(max_size)}); raise --max-size to read it")
+        return data
+    source = str(path)
     try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise InputError(str(path), "is a folder, not a file")
-        if max_size is not None and size > max_size:
-            raise InputError(str(path), f"too large ({size / 1e6:.1f} MB > {max_size / 1e6:.1f} MB); raise --max-size to read it")
-        return path.read_bytes()
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; checked below, never read.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError:
-        raise InputError(str(path), "no such file") from None
+        raise InputError(source, "no such file") from None
     except PermissionError:
-        raise InputError(str(path), "permission denied") from None
+        raise InputError(source, "permission denied") from None
+    except IsADirectoryError:
+        raise InputError(source, "is a folder, not a file") from None
     except OSError as exc:
-        raise InputError(str(path), f"cannot read ({exc.strerror})") from None
+        raise InputError(source, f"cannot open ({exc.strerror})") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(source, "is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(source, f"not a regular file ({_kind(info.st_mode)}); only regular files are read")
+        if max_size is not None and info.st_size > max_size:
+            raise _too_large(source, info.st_size, max_size)
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb", closefd=True) as handle:
+            fd = -1
+            data = handle.read(limit)
+        if max_size is not None and len(data) > max_size:  # grew while we read it
+            raise _too_large(source, len(data), max_size)
+        return data
+    except PermissionError:
+        raise InputError(source, "permission denied") from None
+    except IsADirectoryError:
+        raise InputError(source, "is a folder, not a file") from None
+    except OSError as exc:
+        raise InputError(source, f"cannot read ({exc.strerror or exc})") from None
+    finally:
+        if fd >= 0:
+            os.close(fd)
+
+
+def _kind(mode: int) -> str:
+    for test, name in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+                       (stat.S_ISSOCK, "a socket")):  # fmt: skip
+        if test(mode):
+            return name
+    return "not a file"
 
 
 def read_document(path: str | Path, doc_id: str | None = None, *, max_size: int | None = DEFAULT_MAX_SIZE) -> Document:
@@ -63,4 +110,4 @@ def read_document(path: str | Path, doc_id: str | None = None, *, max_size: int 
     data = _read(path, max_size)
     source = "<stdin>" if str(path) == STDIN else str(path)
     suffix = ".txt" if str(path) == STDIN else path.suffix
-    return read_bytes(data, doc_id or slug(path.stem if str(path) != STDIN else "stdin"), source, suffix)
+    return read_bytes(data, doc_id or slug(path.stem if str(path) != STDIN else "stdin"), source, suffix, max_size=max_size)

@@ -54,7 +54,7 @@ def is_chrome(line: str) -> bool:
     folded = canonical_tones(line)
     return bool(
         lexicon.CHROME_LINE.match(folded)
-        or lexicon.MENU_LINE.match(folded)
+        or lexicon.is_menu_line(folded)
         or lexicon.COUNTER_LINE.match(folded)
         or lexicon.DATE_LINE.match(folded)
         or lines.is_timestamp(line)

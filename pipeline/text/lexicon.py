@@ -20,10 +20,10 @@ UPPER = "A-Z" + "".join(
 CHROME_LINE = re.compile(
     r"""^(?:
         liên\s+kết\s+(?:website|web)
-      | lượt\s+(?:truy\s+cập|xem)(?:\s*[:\-]?\s*[\d.,]+)?
+      | lượt\s+(?:truy\s+cập|xem)(?:\s*+[:\-]?\s*+[\d.,]+)?
       | (?:thống\s+kê|truy\s+cập|đang\s+(?:truy\s+cập|online)|online|trực\s+tuyến|hôm\s+nay|hôm\s+qua
          |tuần\s+này|tháng\s+này|tổng(?:\s+(?:số|cộng))?(?:\s+lượt)?(?:\s+truy\s+cập)?|khách|thành\s+viên)
-        \s*:?\s*[\d.,]*
+        \s*+:?\s*+[\d.,]*+
       | trang\s+chủ | về\s+trang\s+chủ | sơ\s+đồ\s+(?:trang|site) | giới\s+thiệu | liên\s+hệ | tìm\s+kiếm
       | chia\s+sẻ(?:\s+bài\s+viết)? | share | like | tweet | in\s+(?:bài(?:\s+viết)?|trang) | gửi\s+(?:email|bài\s+viết)
       | bình\s+luận | ý\s+kiến\s+bạn\s+đọc | gửi\s+ý\s+kiến | quay\s+lại | trở\s+về | về\s+đầu\s+trang | lên\s+đầu\s+trang
@@ -35,14 +35,31 @@ CHROME_LINE = re.compile(
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
-# A menu: several short items joined by separators.
-# (Items hold their own spaces: a separate "\s*" around the separator made this exponential.)
-MENU_LINE = re.compile(r"^(?:[^|•»>]{1,30}[|•»>]){2,}[^|•»>]{0,30}$")
+# A menu: several short items joined by separators. Checked by splitting at the
+# separators (see `is_menu_line`): the regex this replaces backtracked
+# exponentially on a menu whose last item was long.
+MENU_SEPARATOR = re.compile(r"[|•»>]")
+MENU_ITEM_MAX = 30
+
+
+def is_menu_line(line: str) -> bool:
+    """Three or more items joined by |, •, » or >, each at most 30 characters (spaces around
+    separators not counted), every item but the last non-empty. Linear in the line."""
+    items = MENU_SEPARATOR.split(line)
+    if len(items) < 3:
+        return False
+    first, *middle, last = items
+    return (
+        0 < len(first) and len(first.rstrip()) <= MENU_ITEM_MAX
+        and all(0 < len(item) and len(item.strip()) <= MENU_ITEM_MAX for item in middle)
+        and len(last.lstrip()) <= MENU_ITEM_MAX
+    )  # fmt: skip
+
 # A counter: a short label and a number ("Hôm nay: 1.234").
-COUNTER_LINE = re.compile(r"^[^\W\d_][\w ]{0,30}:\s*[\d.,]+$")
+COUNTER_LINE = re.compile(r"^[^\W\d_][\w ]{0,30}:\s*+[\d.,]++$")
 # A bare date or time ("07/08/2022 10:15", "Thứ bảy, 07/08/2022").
 DATE_LINE = re.compile(
-    r"^(?:(?:thứ\s+\w+|chủ\s+nhật)\s*,?\s*)?(?:ngày\s+)?\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?:\s*[-|,]?\s*\d{1,2}[:h]\d{2}(?:\s*(?:gmt|am|pm)[+\d]*)?)?$",
+    r"^(?:(?:thứ\s+\w+|chủ\s+nhật)\s*+,?\s*+)?(?:ngày\s+)?\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?:\s*+[-|,]?\s*+\d{1,2}[:h]\d{2}(?:\s*+(?:gmt|am|pm)[+\d]*+)?)?$",
     re.IGNORECASE,
 )
 # Headers after which a list of related-news headlines follows.
@@ -175,7 +192,7 @@ PRESS_WORDS = frozenset({"Nhóm", "nhóm", "phóng", "viên", "Phóng", "Ban", "
 SALUTATION = re.compile(r"^(?:kính\s+thưa|thưa|kính\s+gửi)\b", re.IGNORECASE)
 # "(Thanhhoa.dcs.vn):", "(TTXVN) -", "(Báo Nghệ An) –", "HÀ NỘI -", "Baohatinh.vn -"
 DATELINE = re.compile(
-    r"^\(?\s*(?:[\w-]+(?:\.[\w-]+)+|TTXVN|VOV|VTV|Báo\s[^)]{2,40}|Cổng\s[^)]{2,60}|ĐCSVN|Chinhphu\.vn)\s*\)?\s*[:\-–—]",
+    r"^\(?\s*+(?:[\w-]+(?:\.[\w-]+)+|TTXVN|VOV|VTV|Báo\s[^)]{2,40}|Cổng\s[^)]{2,60}|ĐCSVN|Chinhphu\.vn)\s*+\)?\s*+[:\-–—]",
     re.IGNORECASE,
 )
 # A site tag before a news lead: "XYZO -", "(TTO) -", "HÀ NỘI -", "HÀ NỘI, 5/3 (TTXVN) -". Upper case

@@ -16,25 +16,47 @@ from collections.abc import Iterator
 from pipeline.text import lexicon
 from pipeline.records import Document, Sentence
 
-_END = re.compile(r"(?:[.!?…]+)[" + re.escape(lexicon.CLOSERS) + r"]*(?=\s)")
+# The lookbehind starts a match only at the first mark of a run and the possessive
+# quantifiers never give marks back: a run of dots is scanned once, not once per dot.
+_END = re.compile(r"(?<![.!?…])[.!?…]++[" + re.escape(lexicon.CLOSERS) + r"]*+(?=\s)")
 _SPACE = re.compile(r"\s+")
+_INITIALS = re.compile(r"(?:[A-ZĐ][a-zđ]{0,2}\.)+[A-ZĐ][A-Za-zđ]{0,2}")  # PGS.TS, Th.S
+# A list marker ("1.", "a.", "Điều 5.") is short; a longer sentence so far is never one.
+_LIST_MARKER_MAX = 64
 
 
 def _starts_sentence(char: str) -> bool:
     return char.isupper() or char.isdigit() or char in lexicon.OPENERS or char in "-–•"
 
 
-def _is_abbreviation(before: str, sentence_so_far: str) -> bool:
-    """Whether the '.' after `before` (the word it ends) is not a full stop."""
-    word = before.split()[-1] if before.split() else ""
-    word = word.lstrip(lexicon.OPENERS)
+def _last_word(text: str, start: int, stop: int) -> tuple[int, int]:
+    """Span of the last white-space separated word of text[start:stop].
+
+    Walks back from `stop` over that word only, so checking every dot of a
+    paragraph costs time linear in the paragraph, not in the sentence so far.
+    """
+    end = stop
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    begin = end
+    while begin > start and not text[begin - 1].isspace():
+        begin -= 1
+    return begin, end
+
+
+def _is_abbreviation(text: str, sentence_start: int, dot: int) -> bool:
+    """Whether the '.' at text[dot] (the sentence began at `sentence_start`) is not a full stop."""
+    begin, end = _last_word(text, sentence_start, dot)
+    word = text[begin:end].lstrip(lexicon.OPENERS)
     if word in lexicon.ABBREVIATIONS:
         return True
     if len(word) == 1 and word.isupper():  # an initial: "Nguyễn V. An"
         return True
-    if re.fullmatch(r"(?:[A-ZĐ][a-zđ]{0,2}\.)+[A-ZĐ][A-Za-zđ]{0,2}", word):  # PGS.TS, Th.S
+    if _INITIALS.fullmatch(word):
         return True
-    return bool(lexicon.LIST_MARKER.match(sentence_so_far.strip()))
+    if end - sentence_start > _LIST_MARKER_MAX:
+        return False
+    return bool(lexicon.LIST_MARKER.match(text[sentence_start:end].strip()))
 
 
 def split_span(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -49,7 +71,7 @@ def split_span(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             continue
         punct = match.group(0)
         if punct.startswith(".") and len(punct.rstrip(lexicon.CLOSERS)) == 1:
-            if _is_abbreviation(text[sentence_start : match.start()], text[sentence_start : match.start()]):
+            if _is_abbreviation(text, sentence_start, match.start()):
                 continue
         yield sentence_start, stop
         sentence_start = nxt.end()
