@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import pipeline.fields.components  # noqa: F401  (registers the component factories)
+from pipeline.fields.components import extension
 from pipeline.fields.tokenizer import TOKENIZER_NAME
 from pipeline.records import FIELD_NAMES, Fields, Sentence
 
@@ -57,7 +58,7 @@ def default_nlp() -> Language:
 def fields_from_doc(doc: Doc) -> Fields:
     """The register fields a processed Doc carries (see pipeline.fields.components)."""
     ext = doc._
-    return Fields(**{name: _plain(getattr(ext, name)) for name in FIELD_NAMES})
+    return Fields(**{name: _plain(getattr(ext, extension(name))) for name in FIELD_NAMES})
 
 
 def _plain(value: object) -> object:
