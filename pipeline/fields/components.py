@@ -493,6 +493,18 @@ class CueFinder(_Component):
                     break
                 if best is None:
                     best = (label, s, e)
+            if best is None or best[0] not in (_ASSIGN, _LEAD):
+                # "X yêu cầu / chỉ đạo Y ...": a reported order wins over the words before it
+                reported = next(
+                    (
+                        (label, s, e) for label, s, e in matches
+                        if label in (_REQUEST, _ISSUE) and clause.head < s < clause.end
+                        and not any(a <= s < b for a, b in cited) and self._valid(doc, label, s, e, clause, chains)
+                        and _issuer(doc, clause, s)
+                    ),
+                    None,
+                )  # fmt: skip
+                best = reported or best
             if best:
                 label, s, e = best
                 clause.cue = Span(doc, s, e, label=self.TYPES[label])
@@ -552,8 +564,18 @@ _FIRST_PERSON = frozenset(_norm(w) for w in lex.FIRST_PERSON)
 _ISSUER_STOPS = frozenset(_norm(w) for w in lex.ISSUER_STOPS)
 _CLOSERS = frozenset(":;()[]“”\"'.!?…")
 # Words after "," or "và" that open a new body of a list ("Sở A, các huyện và UBND xã").
-_NEW_BODY = frozenset(_norm(w) for w in ("các", "tất cả", "những", "mọi", "cả", "ubnd", "hđnd", "ủy ban nhân dân", "công an", "bộ chỉ huy"))
+_NEW_BODY = frozenset(
+    _norm(w) for w in (
+        "các", "tất cả", "những", "mọi", "cả", "ubnd", "hđnd", "ủy ban nhân dân", "công an", "bộ chỉ huy", "chủ tịch",
+        "giám đốc", "thủ trưởng", "bộ trưởng", "trưởng", "chánh văn phòng", "người đứng đầu",
+    )
+)  # fmt: skip
 _MAX_NP = 24  # tokens
+_INTRO_WORDS = frozenset(_norm(w) for w in lex.INTRO_WORDS)
+_SUBJECT_STOPS = frozenset(_norm(w) for w in ("để", "nhằm", "nếu", "khi", "thì", "mà"))
+_ISSUING_VERBS = frozenset(_norm(w) for w in ("có", "ban hành", "gửi", "ra", "đưa ra", "đã", "vừa", "cũng", "mới", "đồng thời", "tiếp tục", "quyết định"))
+_PERSON_MARKERS = frozenset(_norm(w) for w in ("ông", "bà", "đồng chí"))
+_PERSON_TITLES = frozenset(_norm(w) for w in lex.PERSON_TITLES)
 
 
 def _starts_with(token_norm: str, words: frozenset[str]) -> bool:
@@ -575,25 +597,43 @@ def _capitalised(token) -> bool:
     return token.text[:1].isupper()
 
 
-def _noun_phrase(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    """The phrase naming who acts from `start`: up to a verb, a clause mark or a new phrase; None if it names no one."""
+def _opens_np(doc: Doc, i: int) -> bool:
+    """Token i can open a phrase naming a body or a person."""
+    t = doc[i]
+    n = t.norm_
+    if n in _NP_STOPS or n in _INTRO_WORDS or n in _FIRST_PERSON or _is_verb(doc, i):
+        return False
+    if t.like_num and not n.isalpha():
+        return False
+    if _starts_with(n, _ACTOR_STARTS) or _starts_with(n, _ISSUER_STARTS):
+        return True
+    if not _capitalised(t):
+        return False
+    # a capital mid-sentence is a name; at the start of a sentence or clause it may be any word
+    before = i - 1
+    while before >= 0 and doc[before].is_space:
+        before -= 1
+    return before >= 0 and doc[before].text not in (".", ";", ":", "-", "–", "•", "+", "\"", "“", "(")
+
+
+def _noun_phrase(doc: Doc, start: int, end: int, *, subject: bool = False) -> tuple[int, int] | None:
+    """The phrase naming who acts from `start`: up to a verb, a clause mark or a new phrase; None if it names no one.
+
+    `subject`: the phrase runs up to a cue at `end`, so prepositions ("ở", "trong") stay inside it.
+    """
     while start < end and (doc[start].is_space or doc[start].text in (",", ":")):
         start += 1
-    if start >= end:
+    if start >= end or not _opens_np(doc, start):
         return None
-    first = doc[start]
-    if _is_verb(doc, start) or not (_capitalised(first) or _starts_with(first.norm_, _ACTOR_STARTS)):
-        return None
-    if first.norm_ in _FIRST_PERSON or first.like_num and not first.norm_.isalpha():
-        return None
+    stops = _SUBJECT_STOPS if subject else _NP_STOPS
     j = start
     while j < end and j - start <= _MAX_NP:
         t = doc[j]
-        if j > start and (_is_verb(doc, j) or t.norm_ in _NP_STOPS):
+        if j > start and (_is_verb(doc, j) or t.norm_ in stops):
             break
-        if t.text in _CLOSERS or (t.text in _CLOSERS and j > start):
+        if t.text in _CLOSERS:
             break
-        if t.text == "," and j + 1 < end and (_is_verb(doc, j + 1) or doc[j + 1].norm_ in _NP_STOPS):
+        if t.text == "," and j + 1 < end and (_is_verb(doc, j + 1) or doc[j + 1].norm_ in stops):
             break
         j += 1
     if j - start > _MAX_NP:
@@ -604,30 +644,37 @@ def _noun_phrase(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _subject(doc: Doc, head: int, cue: int) -> tuple[int, int] | None:
-    """The subject before a cue ("Sở Nội vụ rà soát", "Người đứng đầu các cơ quan phải"), if the words between are one."""
+    """The subject right before a cue ("Sở Nội vụ rà soát", "Để ..., các cấp ủy cần"): the earliest phrase that runs to it."""
     if cue <= head:
         return None
-    np = _noun_phrase(doc, head, cue)
-    return np if np is not None and np[1] == cue or (np and all(doc[k].is_space or doc[k].text == "," for k in range(np[1], cue))) else None
+    starts = [head] + [i + 1 for i in range(head, cue) if doc[i].text == ","]
+    for s in starts:
+        np = _noun_phrase(doc, s, cue, subject=True)
+        if np is not None and all(doc[k].is_space or doc[k].text == "," for k in range(np[1], cue)):
+            return np
+    return None
 
 
 def _split(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """One item per body: cut at "," / "và" before a capitalised name or a new group ("các ...", "UBND ...")."""
     places = {s.start for s in doc.spans["places"]} if "places" in doc.spans else set()
-    groups = {s.start: s.end for s in doc.spans["groups"]} if "groups" in doc.spans else {}
+    every = list(doc.spans["groups"]) if "groups" in doc.spans else []
+    groups = {s.start: s.end for s in every if s.label_ == "GROUP"}
+    named_groups = {s.start for s in every if any(_capitalised(t) for t in s)}
     items = []
     item_start = start
     i = start
     while i < end:
-        if i in groups and groups[i] > i + 1 and groups[i] <= end:  # "các sở, ban, ngành" stays whole
-            i = groups[i]
+        if i in groups and groups[i] > i + 1 and groups[i] <= end and "," in doc[i : groups[i]].text:
+            i = groups[i]  # "các sở, ban, ngành" stays whole
             continue
         t = doc[i]
         if t.norm_ in (",", "và") and i > item_start:
             k = i + 1
             while k < end and (doc[k].is_space or doc[k].norm_ in (",", "và")):
                 k += 1
-            if k < end and k not in places and (_capitalised(doc[k]) or _starts_with(doc[k].norm_, _NEW_BODY)):
+            named = k in named_groups  # "tỉnh A và tỉnh B": each a body
+            if k < end and (named or k not in places and (_capitalised(doc[k]) or _starts_with(doc[k].norm_, _NEW_BODY))):
                 items.append((item_start, i))
                 item_start = i = k
                 continue
@@ -636,50 +683,107 @@ def _split(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in items if b > a]
 
 
-def _issuer(doc: Doc, clause: Clause, cue_start: int) -> list[tuple[int, int]]:
-    """Who gives the order, named before the cue ("Thủ tướng Chính phủ yêu cầu ..."); [] for the speaker."""
-    start = clause.start
-    while start < cue_start and doc[start].is_space:
-        start += 1
-    segments: list[tuple[int, int]] = []
-    a = start
-    for i in range(start, cue_start):
-        if doc[i].text == ",":
-            segments.append((a, i))
-            a = i + 1
-    segments.append((a, cue_start))
-    segments = [(s, e) for s, e in segments if e > s]
-    while segments and all(doc[k].is_space for k in range(*segments[-1])):
-        segments.pop()
-    if not segments:
-        return []
-
-    def skip_space(i: int, e: int) -> int:
-        while i < e and doc[i].is_space:
-            i += 1
-        return i
-
-    chosen = None
-    for s, e in segments:
-        s = skip_space(s, e)
-        if s < e and _starts_with(doc[s].norm_, _ISSUER_STARTS) and (_capitalised(doc[s]) or doc[s].norm_ in ("ông", "bà", "đồng chí")):
-            chosen = (s, e)
-            break
-    if chosen is None:
-        s, e = segments[-1]
-        s = skip_space(s, e)
-        if s >= e or not _capitalised(doc[s]) or lex.INTRO.match(_text(doc), doc[s].idx):
-            return []
-        chosen = (s, e)
-    s, e = chosen
-    if doc[s].norm_ in _FIRST_PERSON:
-        return []
+def _issuer_end(doc: Doc, s: int, e: int) -> int:
+    """Where the name of an issuer starting at s ends: before "đã", a verb, a bracket or an apposition."""
+    person = doc[s].norm_ in _PERSON_MARKERS
     j = s + 1
-    while j < e and not (doc[j].norm_ in _ISSUER_STOPS or doc[j].norm_ in _FIRST_PERSON or (_is_verb(doc, j) and not _capitalised(doc[j]))):
+    while j < e:
+        t = doc[j]
+        if t.norm_ in _ISSUER_STOPS or t.norm_ in _FIRST_PERSON or t.text in _CLOSERS or (_is_verb(doc, j) and not _capitalised(t)):
+            break
+        if t.text in ("-", "–") and j + 1 < e:
+            break
+        if person and j > s + 1 and (t.text.isupper() or not _capitalised(t)):  # "ông Nguyễn Văn A CT UBND xã"
+            break
         j += 1
-    while j > s and doc[j - 1].is_space:
+    while j > s and (doc[j - 1].is_space or doc[j - 1].text in (",", "-", "–")):
         j -= 1
-    return _split(doc, s, j) if j > s else []
+    return j
+
+
+def _segments(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    a = start
+    for i in range(start, end):
+        if doc[i].text == ",":
+            out.append((a, i))
+            a = i + 1
+    out.append((a, end))
+    trimmed = []
+    for s, e in out:
+        while s < e and doc[s].is_space:
+            s += 1
+        if e > s:
+            trimmed.append((s, e))
+    return trimmed
+
+
+def _opens_issuer(doc: Doc, i: int) -> bool:
+    t = doc[i]
+    if t.norm_ in _PERSON_MARKERS:
+        return True
+    return _capitalised(t) and _starts_with(t.norm_, _ISSUER_STARTS) and not _is_verb(doc, i)
+
+
+def _issuer(doc: Doc, clause: Clause, cue_start: int) -> list[tuple[int, int]]:
+    """Who gives the order, named before the cue ("Thủ tướng Chính phủ yêu cầu ..."); [] for the speaker.
+
+    The issuer is the run of comma-separated names right before the cue: a
+    person with the titles that follow ("ông X, Chủ tịch UBND tỉnh, yêu cầu")
+    is one issuer; bodies ("Bộ Chính trị, Ban Bí thư yêu cầu") are one each.
+    """
+    segments = _segments(doc, clause.start, cue_start)
+    run: list[tuple[int, int]] = []
+    for s, e in reversed(segments):
+        if not _opens_issuer(doc, s):
+            break
+        run.insert(0, (s, e))
+        if _issuer_end(doc, s, e) < e and run[1:]:
+            break  # "X đã có văn bản, ..." does not continue a list
+    if not run:
+        return []
+    if doc[run[0][0]].norm_ in _FIRST_PERSON:
+        return []
+    # the cue follows the name, or "đã có công văn / vừa ban hành Chỉ thị ..." between them, no other verb
+    last_s, last_e = run[-1]
+    if any(_is_verb(doc, k) and doc[k].norm_ not in _ISSUING_VERBS for k in range(_issuer_end(doc, last_s, last_e), last_e)):
+        return []
+    first = run[0][0]
+    if doc[first].norm_ in _PERSON_MARKERS or _starts_with(doc[first].norm_, _PERSON_TITLES):
+        run = run[:1]
+    out = []
+    for s, e in run:
+        end = _issuer_end(doc, s, e)
+        if end > s:
+            out += _split(doc, s, end) if len(run) == 1 else [(s, end)]
+    return out
+
+
+def _issuer_of_document(doc: Doc, clause: Clause) -> list[tuple[int, int]]:
+    """ "Theo chỉ đạo của X, ..." or "<Chỉ thị ...> của X nêu rõ ...": X, the one whose words are quoted."""
+    text = _text(doc)
+    i = clause.head
+    if i >= clause.end:
+        return []
+    m = lex.QUOTED_ORDER.match(text, doc[i].idx)
+    after = None
+    if m:
+        after = m.end()
+    else:
+        refs = [r for r in doc.spans["references"] if r.start == i] if "references" in doc.spans else []
+        if refs:
+            m = lex.OF.match(text, refs[0].end_char)
+            after = m.end() if m else None
+    if after is None:
+        return []
+    k = next((t.i for t in doc[i : clause.end] if t.idx >= after), None)
+    if k is None or not _opens_issuer(doc, k):
+        return []
+    end = _issuer_end(doc, k, clause.end)
+    while end > k and doc[end - 1].norm_ in _NP_STOPS:
+        end -= 1
+    cut = next((t.i for t in doc[k:end] if t.norm_ in ("về", "tại", "trong")), end)
+    return [(k, cut)] if cut > k else []
 
 
 # -------------------------------------------------------------------- actor
@@ -728,11 +832,15 @@ class ActorFinder(_Component):
     def _addressee(self, doc: Doc, start: int, end: int, chains: dict[int, list[Span]]) -> list[tuple[int, int]]:
         np = _noun_phrase(doc, start, end)
         if start in chains:
-            chain = chains[start]
-            chain_end = chain[-1].end
-            # the chain, unless the phrase goes on with a name or a level ("Sở Y tế thành phố X")
-            if np is None or np[1] <= chain_end or not (_capitalised(doc[chain_end]) or _starts_with(doc[chain_end].norm_, _ACTOR_STARTS)):
-                return [(s.start, s.end) for s in chain]
+            chain_end = chains[start][-1].end
+            k = chain_end
+            while k < len(doc) and (doc[k].is_space or doc[k].norm_ in (",", "và")):
+                k += 1
+            # the chain, unless the phrase goes on with a name, a level or another body ("Sở Y tế thành phố X")
+            if np is None or np[1] < chain_end or (
+                np[1] > chain_end and k < len(doc) and not (_capitalised(doc[k]) or _starts_with(doc[k].norm_, _ACTOR_STARTS))
+            ):
+                return [(s.start, s.end) for s in chains[start]]
         return _split(doc, *np) if np else []
 
     def _analyse(self, doc: Doc, clause: Clause, chains: dict[int, list[Span]], markers: list[tuple[int, int]]) -> None:
@@ -752,18 +860,19 @@ class ActorFinder(_Component):
             if cue.start > clause.head:
                 clause.issuer = _issuer(doc, clause, cue.start)
         elif clause.how == _LEAD or (clause.how != _VERB or cue.start != clause.head):
+            subject = _subject(doc, clause.head, cue.start)
             chain = _chain_ending_at(chains, cue.start)
-            if chain is not None:
+            if subject is not None and (chain is None or subject[0] <= chain[0].start):
+                clause.actor = _split(doc, *subject)
+            elif chain is not None:
                 clause.actor = [(s.start, s.end) for s in chain]
-            else:
-                subject = _subject(doc, clause.head, cue.start)
-                if subject is not None:
-                    clause.actor = _split(doc, *subject)
+        if not clause.issuer:
+            clause.issuer = _issuer_of_document(doc, clause)
         # partners: "phối hợp với X, Y" anywhere in the clause after the cue
         partner_end = None
         for s, e in markers:
-            if cue.start <= s < clause.end:
-                found = self._addressee(doc, e, clause.end, chains)
+            if cue.start <= s:  # in this clause or a later one: "...; phối hợp với X ..."
+                found = self._addressee(doc, e, next((c for c in range(e, len(doc)) if doc[c].text == ";"), len(doc)), chains)
                 clause.partners += found
                 if found and partner_end is None:
                     partner_end = (s, found[-1][1])

@@ -91,7 +91,10 @@ LEVELS = (
     "trên địa bàn tỉnh",
 )  # fmt: skip
 ORG_SUFFIXES = ("liên quan", "có liên quan")
-PARTNER_MARKERS = ("phối hợp với", "phối hợp chặt chẽ với", "cùng với")
+PARTNER_MARKERS = (
+    "phối hợp với", "phối hợp chặt chẽ với", "phối kết hợp với", "phối hợp cùng", "cùng với", "hợp tác với",
+    "liên kết với", "trao đổi với", "bàn bạc với", "liên hệ với", "làm việc với",
+)
 
 # ------------------------------------------------------------------- cues
 REQUEST_CUES = ("đề nghị", "yêu cầu", "kiến nghị")
@@ -115,13 +118,13 @@ DIRECTIVE_VERBS = (
     "tham mưu", "chuẩn bị", "phát động", "đa dạng hóa", "mở", "lập", "duy tu", "nhân rộng", "trao đổi",
 )  # fmt: skip
 # "X chỉ đạo Y ...": after a subject, these cues report an order given to Y.
-ISSUE_CUES = ("chỉ đạo", "chỉ thị", "giao nhiệm vụ cho", "giao nhiệm vụ")
+ISSUE_CUES = ("chỉ đạo", "chỉ thị", "giao nhiệm vụ cho", "giao nhiệm vụ", "động viên", "kêu gọi", "lưu ý")
 # Verbs and adverbs that open a verb phrase: where a subject or an addressee ends.
 OTHER_VERBS = (
     "trình", "báo cáo", "kiểm soát", "thành lập", "truy vết", "sàng lọc", "áp dụng", "tiến hành", "gửi", "làm",
     "đưa", "có", "là", "được", "bị", "nắm", "đề ra", "điều tra", "cấp", "ký", "tham gia", "lãnh đạo", "quản lý",
     "tiếp nhận", "cung cấp", "kịp thời", "nghiêm túc", "nghiêm", "quyết liệt", "đồng loạt", "khẩn cấp", "ngay",
-    "không", "chưa", "đã", "đang", "vẫn", "luôn", "cùng", "nỗ lực", "tuyệt đối", "dừng", "tạm dừng", "cấm",
+    "không", "chưa", "đã", "đang", "vẫn", "luôn", "cùng", "vừa", "mới", "cũng", "còn", "quyết định", "đồng ý", "nỗ lực", "tuyệt đối", "dừng", "tạm dừng", "cấm",
     "nghiêm cấm", "hạn chế", "yêu cầu", "ra quân", "giữ", "thông báo", "công bố", "chuẩn bị", "xác minh",
     "phân công", "cử", "bàn giao", "thu hồi", "xem xét", "cân nhắc", "thanh tra", "cập nhật", "lắp đặt",
     "phát hiện", "ngừng", "chịu trách nhiệm", "nâng", "giảm", "tăng", "vận hành", "chấp hành", "tuân thủ",
@@ -159,6 +162,26 @@ ISSUER_STARTS = (
     "ban chấp hành", "thanh tra", "tòa án", "viện kiểm sát", "bộ tư lệnh", "phòng", "tỉnh", "thành phố",
     "huyện", "xã", "phường", "ban chỉ đạo", "trưởng", "phó", "người đứng đầu",
 )  # fmt: skip
+# Titles of a person: what follows them are appositions, not more issuers.
+PERSON_TITLES = (
+    "thủ tướng", "phó thủ tướng", "chủ tịch", "phó chủ tịch", "bộ trưởng", "thứ trưởng", "bí thư", "phó bí thư",
+    "tổng bí thư", "chủ nhiệm", "giám đốc", "phó giám đốc", "trưởng ban", "phó trưởng ban", "chánh văn phòng",
+    "tư lệnh", "chính ủy", "đại tướng", "thượng tướng", "trung tướng", "thiếu tướng", "đại tá", "thượng tá",
+    "cục trưởng", "tổng cục trưởng", "viện trưởng", "hiệu trưởng", "trưởng đoàn", "chủ tịch nước",
+)  # fmt: skip
+# Words that open a sentence before its subject ("Để ...", "Theo ...", "Thực hiện ..."): never a name.
+INTRO_WORDS = (
+    "để", "nhằm", "theo", "trong", "đối với", "về", "việc", "công tác", "đồng thời", "trên", "tuy nhiên", "do đó",
+    "nếu", "khi", "sau", "trước", "với", "tại", "từ", "qua", "cùng", "bên cạnh", "ngoài ra", "mặt khác", "đây",
+    "đó", "điều", "này", "nay", "hiện nay", "dự kiến", "mục tiêu", "nhiệm vụ", "giải pháp", "nội dung",
+    "trước đó", "sau đó", "vì vậy", "do vậy", "như vậy", "ở", "dịp", "nhân dịp", "mới đây", "hôm nay",
+)  # fmt: skip
+# "Theo chỉ đạo của X, ...": X is quoted.
+QUOTED_ORDER = re.compile(
+    r"theo\s+(?:ý\s+kiến\s+)?(?:chỉ\s+đạo|yêu\s+cầu|đề\s+nghị|kết\s+luận|chỉ\s+thị)\s+của\s+",
+    re.IGNORECASE,
+)
+OF = re.compile(r"\s*,?\s*của\s+")
 # Who speaks for himself: no issuer.
 FIRST_PERSON = ("tôi", "chúng tôi", "chúng ta", "tỉnh ta", "ta", "mình", "chúng tôi cũng")
 # Words between an issuer and its cue that are not part of the issuer's name.
