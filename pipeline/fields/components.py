@@ -260,7 +260,10 @@ class TimeframeFinder(_Component):
     def predict(self, doc: Doc) -> tuple[list[tuple[int, int]], tuple[int, int] | None]:
         text = _text(doc)
         cited = [(m.start(), m.end()) for m in lex.REFERENCE_NUMBERED.finditer(text)]
-        dated = [m.span() for m in lex.TIMEFRAME_DATED.finditer(text) if not any(a <= m.start() < b for a, b in cited)]
+        dated = [
+            m.span() for m in lex.TIMEFRAME_DATED.finditer(text)
+            if not any(a <= m.start() < b for a, b in cited) and not lex.EVENT_TERM.search(text, max(0, m.start() - 80), m.start())
+        ]  # fmt: skip
         vague = [
             m.span() for m in lex.TIMEFRAME_VAGUE.finditer(text)
             if not any(a <= m.start() < b or a < m.end() <= b for a, b in dated + cited)
@@ -574,6 +577,7 @@ _MAX_NP = 24  # tokens
 _INTRO_WORDS = frozenset(_norm(w) for w in lex.INTRO_WORDS)
 _SUBJECT_STOPS = frozenset(_norm(w) for w in ("để", "nhằm", "nếu", "khi", "thì", "mà"))
 _ISSUING_VERBS = frozenset(_norm(w) for w in ("có", "ban hành", "gửi", "ra", "đưa ra", "đã", "vừa", "cũng", "mới", "đồng thời", "tiếp tục", "quyết định"))
+_DOCUMENT_WORDS = frozenset(_norm(w) for w in (*lex.DOCUMENT_TYPES, "văn bản", "công văn", "công điện", "thông báo", "tờ trình"))
 _PERSON_MARKERS = frozenset(_norm(w) for w in ("ông", "bà", "đồng chí"))
 _PERSON_TITLES = frozenset(_norm(w) for w in lex.PERSON_TITLES)
 
@@ -732,6 +736,10 @@ def _issuer(doc: Doc, clause: Clause, cue_start: int) -> list[tuple[int, int]]:
     person with the titles that follow ("ông X, Chủ tịch UBND tỉnh, yêu cầu")
     is one issuer; bodies ("Bộ Chính trị, Ban Bí thư yêu cầu") are one each.
     """
+    # "X đã có công văn ... gửi Y, Z yêu cầu ...": X is named before "gửi"
+    sent = next((i for i in range(cue_start - 1, clause.start, -1) if doc[i].norm_ == "gửi"), None)
+    if sent is not None and not _opens_issuer(doc, _segments(doc, clause.start, cue_start)[-1][0]):
+        cue_start = sent
     segments = _segments(doc, clause.start, cue_start)
     run: list[tuple[int, int]] = []
     for s, e in reversed(segments):
@@ -746,8 +754,11 @@ def _issuer(doc: Doc, clause: Clause, cue_start: int) -> list[tuple[int, int]]:
         return []
     # the cue follows the name, or "đã có công văn / vừa ban hành Chỉ thị ..." between them, no other verb
     last_s, last_e = run[-1]
-    if any(_is_verb(doc, k) and doc[k].norm_ not in _ISSUING_VERBS for k in range(_issuer_end(doc, last_s, last_e), last_e)):
-        return []
+    for k in range(_issuer_end(doc, last_s, last_e), last_e):
+        if doc[k].norm_ in _ISSUING_VERBS and k + 1 < last_e and _starts_with(doc[k + 1].norm_, _DOCUMENT_WORDS):
+            break  # "đã có Công điện khẩn ... về tăng cường ...": the rest describes the document
+        if _is_verb(doc, k) and doc[k].norm_ not in _ISSUING_VERBS:
+            return []
     first = run[0][0]
     if doc[first].norm_ in _PERSON_MARKERS or _starts_with(doc[first].norm_, _PERSON_TITLES):
         run = run[:1]

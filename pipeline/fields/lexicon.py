@@ -122,7 +122,7 @@ ISSUE_CUES = ("chỉ đạo", "chỉ thị", "giao nhiệm vụ cho", "giao nhi�
 # Verbs and adverbs that open a verb phrase: where a subject or an addressee ends.
 OTHER_VERBS = (
     "trình", "báo cáo", "kiểm soát", "thành lập", "truy vết", "sàng lọc", "áp dụng", "tiến hành", "gửi", "làm",
-    "đưa", "có", "là", "được", "bị", "nắm", "đề ra", "điều tra", "cấp", "ký", "tham gia", "lãnh đạo", "quản lý",
+    "đưa", "có", "là", "được", "bị", "nắm", "đề ra", "điều tra", "ký", "tham gia", "lãnh đạo", "quản lý",
     "tiếp nhận", "cung cấp", "kịp thời", "nghiêm túc", "nghiêm", "quyết liệt", "đồng loạt", "khẩn cấp", "ngay",
     "không", "chưa", "đã", "đang", "vẫn", "luôn", "cùng", "vừa", "mới", "cũng", "còn", "quyết định", "đồng ý", "nỗ lực", "tuyệt đối", "dừng", "tạm dừng", "cấm",
     "nghiêm cấm", "hạn chế", "yêu cầu", "ra quân", "giữ", "thông báo", "công bố", "chuẩn bị", "xác minh",
@@ -160,7 +160,7 @@ ISSUER_STARTS = (
     "bộ đội", "cảng vụ", "tổ công tác", "đoàn", "trung tâm", "bệnh viện", "trường", "viện", "ngân hàng",
     "mặt trận", "liên đoàn", "hội", "thường trực", "ban thường vụ", "bộ chính trị", "ban bí thư",
     "ban chấp hành", "thanh tra", "tòa án", "viện kiểm sát", "bộ tư lệnh", "phòng", "tỉnh", "thành phố",
-    "huyện", "xã", "phường", "ban chỉ đạo", "trưởng", "phó", "người đứng đầu",
+    "huyện", "xã", "phường", "ban chỉ đạo", "trưởng", "phó", "người đứng đầu", "cử tri",
 )  # fmt: skip
 # Titles of a person: what follows them are appositions, not more issuers.
 PERSON_TITLES = (
@@ -233,12 +233,18 @@ TIMEFRAME_DATED = re.compile(
 )
 TIMEFRAME_VAGUE = re.compile(
     r"(?<!\w)(?:(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần|ngày)|(?:trong\s+)?thời\s+gian\s+tới|trước\s+mắt"
-    r"|định\s+kỳ\s+\d+\s+tháng(?:\s+một\s+lần)?|lâu\s+dài|năm\s+tới|ngay\s+lập\s+tức|ngay\s+từ\s+đầu"
+    r"|định\s+kỳ\s+\d+\s+tháng(?:\s+một\s+lần)?|năm\s+tới|ngay\s+lập\s+tức|ngay\s+từ\s+đầu"
+    r"|(?:trong\s+)?(?:đợt|dịp)\s+(?:cao\s+điểm|nghỉ\s+lễ|lễ|hè)(?:\s+(?:này|[A-ZĐ]\w*(?:\s+[A-ZĐ0-9][\w/]*)*))?"
+    r"|trước\s+\d+\s+(?:ngày|giờ|tuần|tháng)(?:\s+hết\s+hạn)?"
+    r"|(?:trong\s+thời\s+hạn\s+)?chậm\s+nhất\s+(?:là\s+)?(?:\d+|một|hai|ba|năm|bảy|mười|15|30)\s+(?:ngày|giờ)(?:\s+làm\s+việc)?(?:\s+(?:trước|sau|kể\s+từ)\s+ngày\s+\w+(?:\s+\w+)?)?"
+    r"|trong\s+suốt\s+(?:quá\s+trình|thời\s+gian)\s+\w+(?:\s+\w+){0,4}?(?=[,.;]|$)"
     r"|trong\s+(?:vòng\s+)?\d+\s+(?:giờ|ngày|tuần|tháng|năm)(?:\s+tới)?|từ\s+nay\s+đến\s+(?:cuối|hết)\s+năm"
     r"|(?:trong\s+)?(?:những\s+)?(?:tháng|ngày)\s+cuối\s+năm|(?:trước|sau|trong|dịp)\s+(?:dịp\s+)?Tết(?:\s+Nguyên\s+đán)?(?:\s+[A-ZĐ]\w*\s+[A-ZĐ]\w*)?(?:\s+" + _YEAR + r")?"
     r"|trong\s+(?:năm\s+nay|tháng\s+này|tuần\s+này|quý\s+này))(?!\w)",
     re.IGNORECASE,
 )
+# "Đại hội ... nhiệm kỳ 2025 - 2030": the term names a congress, not when to act.
+EVENT_TERM = re.compile(r"(?:đại\s+hội|hội\s+nghị|kỳ\s+họp|phiên\s+họp)[^;:,]*,?[^;:,]*$", re.IGNORECASE)
 YEAR = re.compile(r"(?<!\d)" + _YEAR + r"(?!\d)")
 VISION = re.compile(r",\s*(?:tầm\s+nhìn|định\s+hướng)\b", re.IGNORECASE)
 

@@ -50,11 +50,12 @@ SITE_WORDS = tuple(
 NUMBERED_SITES = (norm("quân khu"), norm("vùng cảnh sát biển"), norm("hải đoàn"))
 # Capitalised words that start an organisation or a title, never a place name.
 NOT_NAMES = frozenset(
-    norm(w) for w in (
+    norm(w).split()[0] for w in (
         "Sở", "Bộ", "Ban", "Cục", "Chi cục", "UBND", "HĐND", "Ủy", "Ủy ban", "Công an", "Văn phòng", "Tỉnh ủy",
         "Thành ủy", "Huyện ủy", "Đảng", "Đảng ủy", "Chủ tịch", "Bí thư", "Giám đốc", "Trường", "Bệnh viện", "Trung tâm",
         "Hội", "Đoàn", "Công ty", "Tổng", "Thủ tướng", "Nhà", "Khu", "Cảng", "Quân", "Đồn", "Đội", "Tổ", "Các",
-        "Những", "Tại", "Theo", "Trong", "Ngày", "Năm", "Tháng", "Đồng", "Ông", "Bà", "Covid", "COVID",
+        "Những", "Tại", "Theo", "Trong", "Ngày", "Năm", "Tháng", "Ông", "Bà", "Covid", "COVID", "Phó", "Trưởng",
+        "Chánh", "Tư lệnh", "Thường trực", "Thường vụ", "Ủy viên", "Uỷ viên", "Đại tá", "Thượng tá",
     )
 )  # fmt: skip
 SURNAMES = frozenset(
@@ -108,6 +109,8 @@ def find_places(text: str) -> list[Place]:
         j = known(i, after_admin=True)
         if j > i:
             return j
+        if low[i] in SURNAMES or low[i] in NOT_NAMES:  # "tỉnh Phạm Văn A": a person after the title
+            return i
         j = i
         while j < n and j - i < limit and _capital(text[words[j][0]]) and (j == i or joined(j - 1, j + 1)):
             if low[j] in NOT_NAMES or (j > i and low[j] in SURNAMES):
