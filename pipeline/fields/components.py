@@ -508,6 +508,14 @@ class CueFinder(_Component):
                     None,
                 )  # fmt: skip
                 best = reported or best
+            if best is None:  # "Sở Y tế kiểm soát ...": a body, then any verb
+                np = _noun_phrase(doc, clause.head, clause.end, subject=True)
+                if np is not None:
+                    k = np[1]
+                    while k < clause.end and (doc[k].is_space or doc[k].norm_ in _ADVERBS):
+                        k += 1
+                    if k < clause.end and _is_verb(doc, k) and (np[0] in chains or _starts_with(doc[np[0]].norm_, _ISSUER_STARTS)):
+                        best = (_VERB, k, k + 1)
             if best:
                 label, s, e = best
                 clause.cue = Span(doc, s, e, label=self.TYPES[label])
@@ -574,6 +582,7 @@ _NEW_BODY = frozenset(
     )
 )  # fmt: skip
 _MAX_NP = 24  # tokens
+_ADVERBS = frozenset(_norm(w) for w in lex.SUBJECT_ADVERBS)
 _INTRO_WORDS = frozenset(_norm(w) for w in lex.INTRO_WORDS)
 _SUBJECT_STOPS = frozenset(_norm(w) for w in ("để", "nhằm", "nếu", "khi", "thì", "mà"))
 _ISSUING_VERBS = frozenset(_norm(w) for w in ("có", "ban hành", "gửi", "ra", "đưa ra", "đã", "vừa", "cũng", "mới", "đồng thời", "tiếp tục", "quyết định"))
@@ -595,6 +604,12 @@ def _is_verb(doc: Doc, i: int) -> bool:
     if n in _VERBS:
         return True
     return i + 1 < len(doc) and f"{n} {doc[i + 1].norm_}" in _VERBS
+
+
+def _is_in(doc: Doc, i: int, words: frozenset[str]) -> bool:
+    """Token i, alone or with the next one, is one of `words`."""
+    n = doc[i].norm_
+    return n in words or (i + 1 < len(doc) and f"{n} {doc[i + 1].norm_}" in words)
 
 
 def _capitalised(token) -> bool:
@@ -633,11 +648,11 @@ def _noun_phrase(doc: Doc, start: int, end: int, *, subject: bool = False) -> tu
     j = start
     while j < end and j - start <= _MAX_NP:
         t = doc[j]
-        if j > start and (_is_verb(doc, j) or t.norm_ in stops):
+        if j > start and ((_is_verb(doc, j) and not (subject and t.norm_ == "có")) or _is_in(doc, j, stops)):
             break
         if t.text in _CLOSERS:
             break
-        if t.text == "," and j + 1 < end and (_is_verb(doc, j + 1) or doc[j + 1].norm_ in stops):
+        if t.text == "," and j + 1 < end and (_is_verb(doc, j + 1) or _is_in(doc, j + 1, stops)):
             break
         j += 1
     if j - start > _MAX_NP:
@@ -654,7 +669,7 @@ def _subject(doc: Doc, head: int, cue: int) -> tuple[int, int] | None:
     starts = [head] + [i + 1 for i in range(head, cue) if doc[i].text == ","]
     for s in starts:
         np = _noun_phrase(doc, s, cue, subject=True)
-        if np is not None and all(doc[k].is_space or doc[k].text == "," for k in range(np[1], cue)):
+        if np is not None and all(doc[k].is_space or doc[k].text == "," or doc[k].norm_ in _ADVERBS for k in range(np[1], cue)):
             return np
     return None
 
@@ -841,6 +856,13 @@ class ActorFinder(_Component):
         ]
 
     def _addressee(self, doc: Doc, start: int, end: int, chains: dict[int, list[Span]]) -> list[tuple[int, int]]:
+        times = {s.start: s.end for s in doc.spans["timeframes"]} if "timeframes" in doc.spans else {}
+        while start < end and (doc[start].is_space or doc[start].text in (",", ":") or start in times):
+            start = times.get(start, start + 1)  # "chỉ đạo, trong thời gian tới, các chủ đầu tư ..."
+        if start < end and doc[start].norm_ in _PERSON_MARKERS:  # "giao ông X, Phó Giám đốc Sở ...": the person
+            stop = next((k for k in range(start, end) if doc[k].text == ","), end)
+            cut = _issuer_end(doc, start, stop)
+            return [(start, cut)] if cut > start else []
         np = _noun_phrase(doc, start, end)
         if start in chains:
             chain_end = chains[start][-1].end
@@ -851,7 +873,7 @@ class ActorFinder(_Component):
             if np is None or np[1] < chain_end or (
                 np[1] > chain_end and k < len(doc) and not (_capitalised(doc[k]) or _starts_with(doc[k].norm_, _ACTOR_STARTS))
             ):
-                return [(s.start, s.end) for s in chains[start]]
+                return _split(doc, start, chains[start][-1].end)
         return _split(doc, *np) if np else []
 
     def _analyse(self, doc: Doc, clause: Clause, chains: dict[int, list[Span]], markers: list[tuple[int, int]]) -> None:
@@ -873,10 +895,12 @@ class ActorFinder(_Component):
         elif clause.how == _LEAD or (clause.how != _VERB or cue.start != clause.head):
             subject = _subject(doc, clause.head, cue.start)
             chain = _chain_ending_at(chains, cue.start)
+            if chain is not None and not (chain[0].start == clause.head or doc[chain[0].start - 1].text == ","):
+                chain = None  # "Điều chỉnh quy hoạch tỉnh X phải ...": the province is not the subject
             if subject is not None and (chain is None or subject[0] <= chain[0].start):
                 clause.actor = _split(doc, *subject)
             elif chain is not None:
-                clause.actor = [(s.start, s.end) for s in chain]
+                clause.actor = _split(doc, chain[0].start, chain[-1].end)
         if not clause.issuer:
             clause.issuer = _issuer_of_document(doc, clause)
         # partners: "phối hợp với X, Y" anywhere in the clause after the cue

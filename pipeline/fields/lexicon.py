@@ -101,7 +101,7 @@ REQUEST_CUES = ("đề nghị", "yêu cầu", "kiến nghị")
 ASSIGNMENT_CUES = ("giao", "giao cho")
 LEAD_CUE = "chủ trì"  # "Sở Y tế chủ trì, phối hợp với ..."
 PLEDGE_CUES = ("phấn đấu", "quyết tâm", "cam kết", "sẽ", "thống nhất", "sẵn sàng")
-MODAL_CUES = ("cần phải", "cần", "phải")
+MODAL_CUES = ("cần phải", "cần", "phải", "có nhiệm vụ", "có trách nhiệm", "chịu trách nhiệm")
 # Directive verbs: a cue at the head of a clause ("Tăng cường ...") or right
 # after its actor ("Sở Công Thương khẩn trương ...").
 DIRECTIVE_VERBS = (
@@ -136,7 +136,16 @@ OTHER_VERBS = (
     "triệt phá", "trấn áp", "đấu tranh", "kiểm tra", "vào cuộc", "bảo đảm", "đảm bảo",
 )  # fmt: skip
 # Words after which a noun phrase stops: prepositions and conjunctions of a new phrase.
-NP_STOPS = ("để", "nhằm", "khi", "nếu", "theo", "về", "đối với", "với", "do", "vì", "trong", "từ", "bằng", "qua", "mà", "thì")
+NP_STOPS = (
+    "để", "nhằm", "khi", "nếu", "theo", "về", "đối với", "với", "do", "vì", "trong", "từ", "bằng", "qua", "mà", "thì",
+    "nhất là", "đặc biệt là", "trong đó", "kể cả", "bao gồm",
+)
+# Adverbs between a subject and its cue ("Sở A đã khẩn trương triển khai").
+SUBJECT_ADVERBS = (
+    "đã", "đang", "sẽ", "vừa", "cũng", "mới", "còn", "luôn", "vẫn", "đều", "cần", "phải", "tiếp tục", "gấp rút",
+    "khẩn trương", "nỗ lực", "tích cực", "chủ động", "quyết liệt", "đồng loạt", "kịp thời", "nghiêm túc",
+    "thường xuyên", "cần phải", "sẵn sàng", "quyết tâm",
+)
 # A noun phrase that names who acts starts with one of these (or a capitalised word).
 ACTOR_STARTS = (
     "các", "tất cả", "tất cả các", "cả", "mọi", "những", "toàn", "toàn bộ", "từng", "mỗi", "hai", "ba", "bộ", "sở",
@@ -144,7 +153,7 @@ ACTOR_STARTS = (
     "người", "người dân", "nhân dân", "cán bộ", "đảng viên", "chủ đầu tư", "nhà thầu", "trường", "bệnh viện",
     "học sinh", "sinh viên", "giáo viên", "thanh niên", "hội viên", "đoàn viên", "thủ trưởng", "giám đốc",
     "chủ tịch", "lãnh đạo", "người đứng đầu", "chiến sĩ", "đại diện", "tổ", "đội", "cấp", "ngành chức năng",
-    "cơ sở", "hộ", "gia đình", "công an", "ủy ban", "hội đồng", "thành viên", "bí thư", "trưởng", "phó",
+    "cơ sở", "hộ", "gia đình", "thí sinh", "cử tri", "công chức", "viên chức", "người lao động", "công an", "ủy ban", "hội đồng", "thành viên", "bí thư", "trưởng", "phó",
     "chánh", "bộ trưởng", "chủ nhiệm", "tổng cục", "cục", "chi cục", "phòng", "trung tâm", "nhà trường",
     "đoàn", "hội", "ngân hàng", "công ty", "tập đoàn", "ubnd", "hđnd", "tỉnh", "thành phố", "huyện", "xã",
 )  # fmt: skip
