@@ -805,7 +805,8 @@ def _issuer_of_document(doc: Doc, clause: Clause) -> list[tuple[int, int]]:
     k = next((t.i for t in doc[i : clause.end] if t.idx >= after), None)
     if k is None or not _opens_issuer(doc, k):
         return []
-    end = _issuer_end(doc, k, clause.end)
+    stop = next((t.i for t in doc[k : clause.end] if t.text == ","), clause.end)
+    end = _issuer_end(doc, k, stop)
     while end > k and doc[end - 1].norm_ in _NP_STOPS:
         end -= 1
     cut = next((t.i for t in doc[k:end] if t.norm_ in ("về", "tại", "trong")), end)

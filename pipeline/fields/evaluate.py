@@ -14,7 +14,7 @@ empty; list fields are scored item by item. Two matches are reported:
 
 * ``exact``: the item as written (surrounding space and a leading capital aside);
 * ``overlap``: a predicted item matches a gold item when one holds the other at
-  word boundaries or they share at least half the syllables of the longer one.
+  word boundaries or they share more than half the syllables of the longer one.
   Each gold item is matched at most once.
 
 Two modes:
@@ -119,7 +119,7 @@ def _syllables(item: str) -> list[str]:
 
 
 def overlaps(a: str, b: str) -> bool:
-    """Lenient match: one item holds the other at word boundaries, or they share half the longer one's syllables."""
+    """Lenient match: one item holds the other at word boundaries, or they share more than half the longer one's syllables."""
     x, y = _syllables(a), _syllables(b)
     if not x or not y:
         return False
@@ -133,7 +133,7 @@ def overlaps(a: str, b: str) -> bool:
         if s in pool:
             pool.remove(s)
             shared += 1
-    return shared * 2 >= len(long_)
+    return shared * 2 > len(long_)
 
 
 def _matched(gold: list[str], pred: list[str], match: str) -> int:

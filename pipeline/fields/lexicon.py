@@ -133,7 +133,7 @@ OTHER_VERBS = (
     "phòng, chống", "chú ý", "lưu ý", "quán triệt", "bám sát", "nắm bắt", "đánh giá", "điều chỉnh", "tạo",
     "hoàn tất", "thống kê", "cải tạo", "sửa chữa", "thi công", "bàn", "thảo luận", "tổng hợp", "phê duyệt",
     "coi", "xác định", "nhận", "trao", "đón", "hướng tới", "đạt", "giúp", "góp phần", "thay đổi", "chia sẻ",
-    "triệt phá", "trấn áp", "đấu tranh", "kiểm tra", "vào cuộc", "bảo đảm", "đảm bảo",
+    "triệt phá", "trấn áp", "thẩm định", "thẩm tra", "đấu tranh", "kiểm tra", "vào cuộc", "bảo đảm", "đảm bảo",
 )  # fmt: skip
 # Words after which a noun phrase stops: prepositions and conjunctions of a new phrase.
 NP_STOPS = (
