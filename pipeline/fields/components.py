@@ -573,6 +573,8 @@ _ACTOR_STARTS = frozenset(_norm(w) for w in lex.ACTOR_STARTS)
 _ISSUER_STARTS = frozenset(_norm(w) for w in lex.ISSUER_STARTS)
 _FIRST_PERSON = frozenset(_norm(w) for w in lex.FIRST_PERSON)
 _ISSUER_STOPS = frozenset(_norm(w) for w in lex.ISSUER_STOPS)
+_OPENERS = frozenset(",:“\"'(-–•+")
+_DETERMINERS = frozenset(("các", "những", "mọi", "cấp", "cả"))
 _CLOSERS = frozenset(":;()[]“”\"'.!?…")
 # Words after "," or "và" that open a new body of a list ("Sở A, các huyện và UBND xã").
 _NEW_BODY = frozenset(
@@ -640,7 +642,7 @@ def _noun_phrase(doc: Doc, start: int, end: int, *, subject: bool = False) -> tu
 
     `subject`: the phrase runs up to a cue at `end`, so prepositions ("ở", "trong") stay inside it.
     """
-    while start < end and (doc[start].is_space or doc[start].text in (",", ":")):
+    while start < end and (doc[start].is_space or doc[start].text in _OPENERS):
         start += 1
     if start >= end or not _opens_np(doc, start):
         return None
@@ -648,7 +650,8 @@ def _noun_phrase(doc: Doc, start: int, end: int, *, subject: bool = False) -> tu
     j = start
     while j < end and j - start <= _MAX_NP:
         t = doc[j]
-        if j > start and ((_is_verb(doc, j) and not (subject and t.norm_ == "có")) or _is_in(doc, j, stops)):
+        verb = _is_verb(doc, j) and not (subject and t.norm_ == "có") and doc[j - 1].norm_ not in _DETERMINERS
+        if j > start and (verb or _is_in(doc, j, stops)):  # "các cấp lãnh đạo": a verb after "các" is a noun
             break
         if t.text in _CLOSERS:
             break

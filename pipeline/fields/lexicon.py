@@ -118,7 +118,10 @@ DIRECTIVE_VERBS = (
     "tham mưu", "chuẩn bị", "phát động", "đa dạng hóa", "mở", "lập", "duy tu", "nhân rộng", "trao đổi",
 )  # fmt: skip
 # "X chỉ đạo Y ...": after a subject, these cues report an order given to Y.
-ISSUE_CUES = ("chỉ đạo", "chỉ thị", "giao nhiệm vụ cho", "giao nhiệm vụ", "động viên", "kêu gọi", "lưu ý")
+ISSUE_CUES = (
+    "chỉ đạo", "chỉ thị", "giao nhiệm vụ cho", "giao nhiệm vụ", "động viên", "kêu gọi", "lưu ý", "nhấn mạnh",
+    "khẳng định", "đề ra", "đồng ý cho", "đồng ý",
+)  # fmt: skip
 # Verbs and adverbs that open a verb phrase: where a subject or an addressee ends.
 OTHER_VERBS = (
     "trình", "báo cáo", "kiểm soát", "thành lập", "truy vết", "sàng lọc", "áp dụng", "tiến hành", "gửi", "làm",
