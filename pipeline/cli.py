@@ -212,15 +212,16 @@ def fields_eval(table: Path | None, mode: str, model_dir: Path | None) -> None:
     TABLE: JSON lines with the field names as keys (default: tests/data/fields_table.jsonl),
     or a CSV with a text column and one column per field, list items joined by " | ".
     """
-    from pipeline.fields.evaluate import default_table, format_both, predict, read_table, score
+    from pipeline.fields.evaluate import ceiling, default_table, format_both, predict, read_table, score
 
     table = table or default_table()
     rows = read_table(table)
     for m in ("fields", "end-to-end") if mode == "both" else (mode,):
-        predicted, marked = predict(rows, m, model_dir=model_dir)
-        what = "every row a commitment" if m == "fields" else f"{marked} of {len(rows)} rows marked commitments by the classifier"
+        predicted, chosen = predict(rows, m, model_dir=model_dir)
+        what = "every row a commitment" if m == "fields" else f"{sum(chosen)} of {len(rows)} rows marked commitments by the classifier"
         click.echo(format_both(score(rows, predicted, "exact"), score(rows, predicted, "overlap"),
-                               title=f"{m}: {table} ({what}; list fields per item)"))
+                               title=f"{m}: {table} ({what}; list fields per item)",
+                               reachable=ceiling(rows, chosen) if m == "end-to-end" else None))
         click.echo()
 
 

@@ -8,7 +8,7 @@ import csv
 import pytest
 from click.testing import CliRunner
 
-from pipeline.fields.evaluate import overlaps, predict, read_table, score
+from pipeline.fields.evaluate import ceiling, overlaps, predict, read_table, score
 from pipeline.records import Fields
 
 HEADER = ["id", "text", "actor", "issuer", "partners", "timeframe", "references", "places"]
@@ -57,10 +57,11 @@ def test_a_gold_item_is_matched_once():
 
 def test_modes(table):
     rows = read_table(table)
-    every, n_every = predict(rows, "fields")
-    chosen, n_chosen = predict(rows, "end-to-end")
-    assert n_every == 2 and n_chosen == 1  # the classifier leaves the thanks out
+    every, all_rows = predict(rows, "fields")
+    chosen, kept = predict(rows, "end-to-end")
+    assert all_rows == [True, True] and kept == [True, False]  # the classifier leaves the thanks out
     assert chosen[1] == Fields() and chosen[0] == every[0]
+    assert ceiling(rows, [False, True])["actor"] == 0.0 and ceiling(rows, kept)["actor"] == 1.0
     assert every[0].issuer == ("Chủ tịch UBND tỉnh Yên Bái",) and every[0].actor == ("Sở Y tế", "các huyện")
 
 

@@ -173,8 +173,10 @@ def score(expected: Sequence[dict[str, Any]], predicted: Sequence[Fields], match
     return report
 
 
-def predict(rows: Sequence[dict[str, Any]], mode: str = "fields", nlp: Language | None = None, model_dir: str | Path | None = None) -> tuple[list[Fields], int]:
-    """The fields of each row, and how many rows were treated as commitments.
+def predict(
+    rows: Sequence[dict[str, Any]], mode: str = "fields", nlp: Language | None = None, model_dir: str | Path | None = None
+) -> tuple[list[Fields], list[bool]]:
+    """The fields of each row, and which rows were treated as commitments.
 
     `mode` ``fields``: every row; ``end-to-end``: only rows the classifier
     (`model_dir`, default the bundled model) marks as commitments, each
@@ -194,7 +196,22 @@ def predict(rows: Sequence[dict[str, Any]], mode: str = "fields", nlp: Language 
     nlp = nlp or default_nlp()
     todo = [t for t, keep in zip(texts, chosen) if keep]
     docs = iter(nlp.pipe(todo))
-    return [fields_from_doc(next(docs)) if keep else Fields() for keep in chosen], sum(chosen)
+    return [fields_from_doc(next(docs)) if keep else Fields() for keep in chosen], chosen
+
+
+def ceiling(rows: Sequence[dict[str, Any]], chosen: Sequence[bool]) -> dict[str, float]:
+    """Per field, the recall a perfect fields stage would reach on the rows the classifier kept."""
+    perfect = [_fields_of(row) if keep else Fields() for row, keep in zip(rows, chosen)]
+    return {name: m["recall"] for name, m in score(rows, perfect, "exact").items()}
+
+
+def _fields_of(row: dict[str, Any]) -> Fields:
+    values = {}
+    for name in FIELD_NAMES:
+        if name in row:
+            value = row[name]
+            values[name] = tuple(_items(name, value)) if name in LIST_FIELDS else value
+    return Fields(**values)
 
 
 def evaluate_table(
@@ -215,12 +232,16 @@ def format_report(report: dict[str, dict[str, float]], title: str) -> str:
     return "\n".join(lines)
 
 
-def format_both(exact: dict[str, dict[str, float]], overlap: dict[str, dict[str, float]], title: str) -> str:
-    """One table: exact and overlap precision / recall side by side."""
-    lines = [title, f"{'field':<16}{'exact P':>9}{'exact R':>9}{'overlap P':>11}{'overlap R':>11}{'pred':>6}{'gold':>6}"]
+def format_both(
+    exact: dict[str, dict[str, float]], overlap: dict[str, dict[str, float]], title: str, reachable: dict[str, float] | None = None
+) -> str:
+    """One table: exact and overlap precision / recall side by side (and the recall the classifier leaves reachable)."""
+    head = f"{'field':<16}{'exact P':>9}{'exact R':>9}{'overlap P':>11}{'overlap R':>11}{'pred':>6}{'gold':>6}"
+    lines = [title, head + (f"{'reachable R':>13}" if reachable else "")]
     for name, e in exact.items():
         o = overlap[name]
         lines.append(
             f"{name:<16}{e['precision']:>9.3f}{e['recall']:>9.3f}{o['precision']:>11.3f}{o['recall']:>11.3f}{e['predicted']:>6}{e['gold']:>6}"
+            + (f"{reachable[name]:>13.3f}" if reachable else "")
         )
     return "\n".join(lines)
