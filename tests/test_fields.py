@@ -2,10 +2,11 @@
 speech, and spaCy conventions (add_pipe, text preserved, batch == one-by-one).
 
 The table (tests/data/fields_table.jsonl) was written before the rules; its
-conventions (README, "Commitment fields"): places leave out names that are part
-of an organisation or a cited document; the timeframe with a year wins over
-"trước mắt"/"thời gian tới"; `action` runs from the verb to clause punctuation
-or a new clause ("nhằm", ", để", ", nhất là" ...).
+conventions (README, "Commitment fields"): places count also inside an
+organisation, without their administrative word (label guide, section 3); the
+timeframe with a year wins over "trước mắt"/"thời gian tới"; `action` runs from
+the verb to clause punctuation or a new clause ("nhằm", ", để", ", nhất là" ...).
+A single actor is written as a string in the table, several as a list.
 """
 
 from __future__ import annotations

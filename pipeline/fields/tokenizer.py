@@ -4,7 +4,7 @@
     >>> nlp = vietnamese_nlp()                # tokenizer + every commitment-field component
     >>> doc = nlp("Giao Sở Y tế chủ trì, phối hợp với Sở Tài chính ...")
     >>> [t.text for t in doc][:3]             # words, not syllables: "Sở Y tế" is one token
-    >>> doc._.actor, doc._.partners
+    >>> doc._.camket_actor, doc._.camket_partners
 
 Tokens are words ("Văn phòng", "Tỉnh ủy"); a token's text is the original
 substring, spaces included, so `doc.text == text` and character offsets hold
