@@ -16,6 +16,7 @@ generic word ("Khu kinh tế Nghi Sơn", "Quân khu 4") in `pipeline.fields.plac
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -54,12 +55,15 @@ class Gazetteer:
     names: frozenset[str]  # matching forms (`key`) of every place name found without a generic word
     units: frozenset[str]  # matching forms of districts and communes, old and new (lists after "các huyện ...")
     regions: frozenset[str]  # names that may be written in lower case ("đồng bằng sông Cửu Long")
-    longest: int  # syllables in the longest name
+    first: dict[str, int]  # first word of a name -> words in the longest name it starts
+
+
+WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
 
 
 def key(name: str) -> str:
-    """Matching form: `norm` with hyphens and dots spaced out ("Thừa Thiên-Huế" == "thừa thiên - huế")."""
-    return norm(name.replace("-", " - ").replace("–", " - ").replace(".", ". "))
+    """Matching form: its words, canonical and lower case ("Thừa Thiên-Huế" == "thừa thiên huế", "TP.HCM" == "tp hcm")."""
+    return " ".join(WORD.findall(norm(name)))
 
 
 def _strip(name: str) -> str:
@@ -99,4 +103,8 @@ def gazetteer() -> Gazetteer:
     names = frozenset(key(n) for n in bare if not n.isdigit())
     units = frozenset(key(n) for n in (*districts, *communes) if not n.isdigit())
     regions = frozenset(key(n) for n in REGIONS)
-    return Gazetteer(names=names, units=units, regions=regions, longest=max(len(n.split()) for n in names | units))
+    first: dict[str, int] = {}
+    for name in names | units:
+        words = name.split()
+        first[words[0]] = max(first.get(words[0], 0), len(words))
+    return Gazetteer(names=names, units=units, regions=regions, first=first)

@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 from pipeline.fields.gazetteer import gazetteer, key
 from pipeline.fields.lexicon import norm
+from pipeline.text.normalize import canonical_tones
 
 
 class Place(NamedTuple):
@@ -41,13 +42,13 @@ ADMIN_WORDS = frozenset(
     )
 )  # fmt: skip
 # Site words: the name follows, the word is kept.
-SITE_WORDS = tuple(
+SITE_WORDS = frozenset(
     norm(w) for w in (
         "khu kinh tế", "khu công nghiệp", "khu du lịch", "khu chế xuất", "cụm công nghiệp", "cảng hàng không",
         "cảng biển", "cảng", "cửa khẩu quốc tế", "cửa khẩu", "vườn quốc gia", "khu bảo tồn", "sân bay",
     )
 )  # fmt: skip
-NUMBERED_SITES = (norm("quân khu"), norm("vùng cảnh sát biển"), norm("hải đoàn"))
+NUMBERED_SITES = frozenset((norm("quân khu"), norm("vùng cảnh sát biển"), norm("hải đoàn")))
 # Capitalised words that start an organisation or a title, never a place name.
 NOT_NAMES = frozenset(
     norm(w).split()[0] for w in (
@@ -74,35 +75,61 @@ def _capital(word: str) -> bool:
     return word[:1].isupper()
 
 
+def _first_words(phrases: frozenset[str] | tuple[str, ...]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for phrase in phrases:
+        words = phrase.split()
+        out[words[0]] = max(out.get(words[0], 0), len(words))
+    return out
+
+
+_SITE_FIRST = _first_words(SITE_WORDS)
+_NUMBERED_FIRST = _first_words(NUMBERED_SITES)
+_ADMIN_FIRST = _first_words(ADMIN_WORDS)
+
+
 def find_places(text: str) -> list[Place]:
     """Every place named in `text`, in order (one entry per mention)."""
     g = gazetteer()
-    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
-    n = len(words)
-    low = [text[s:e].lower() for s, e in words]
+    spans = [m.span() for m in _WORD.finditer(text)]
+    n = len(spans)
+    if not n:
+        return []
+    folded = canonical_tones(text.lower())
+    if len(folded) != len(text):  # cannot happen for NFC text; keep offsets safe anyway
+        folded = text.lower()
+    low = [folded[s:e] for s, e in spans]
+    cap = [text[s].isupper() for s, _ in spans]
+    # run_end[k]: end of the run of words joined by a space, a hyphen or a dot that word k is in
+    run_end = [n] * n
+    for k in range(n - 2, -1, -1):
+        run_end[k] = run_end[k + 1] if _JOIN.fullmatch(text[spans[k][1] : spans[k + 1][0]]) else k + 1
+    run_end[n - 1] = n
 
     def joined(i: int, j: int) -> bool:
-        """Words i..j-1 are one run (no punctuation but a hyphen or a dot between them)."""
-        return all(_JOIN.fullmatch(text[words[k][1] : words[k + 1][0]]) for k in range(i, j - 1))
+        """Words i..j-1 are one run."""
+        return j <= run_end[i]
 
     def known(i: int, after_admin: bool = False) -> int:
         """End (word index) of the longest gazetteer name at word i, else i."""
-        first_capital = _capital(text[words[i][0]])
-        for j in range(min(n, i + g.longest), i, -1):
-            if not joined(i, j):
-                continue
-            name = key(text[words[i][0] : words[j - 1][1]])
-            if name in g.names and (first_capital or name in g.regions) and (after_admin or name not in PEOPLE):
+        longest = g.first.get(low[i])
+        if longest is None:
+            return i
+        for j in range(min(i + longest, run_end[i]), i, -1):
+            name = " ".join(low[i:j])
+            if name in g.names and (cap[i] or name in g.regions) and (after_admin or name not in PEOPLE):
                 return j
         return i
 
-    def phrase_at(i: int, phrases) -> int:
-        """End of the longest of `phrases` (normed) starting at word i, else i."""
-        best = i
-        for j in range(i + 1, min(n, i + 4) + 1):
-            if joined(i, j) and " ".join(low[i:j]) in phrases:
-                best = j
-        return best
+    def phrase_at(i: int, phrases: frozenset[str] | tuple[str, ...], first: dict[str, int]) -> int:
+        """End of the longest of `phrases` starting at word i, else i."""
+        longest = first.get(low[i])
+        if longest is None:
+            return i
+        for j in range(min(i + longest, run_end[i]), i, -1):
+            if " ".join(low[i:j]) in phrases:
+                return j
+        return i
 
     def name_run(i: int, limit: int = _MAX_NAME) -> int:
         """End of the capitalised name starting at word i (unknown names too), else i."""
@@ -112,71 +139,63 @@ def find_places(text: str) -> list[Place]:
         if low[i] in SURNAMES or low[i] in NOT_NAMES:  # "tỉnh Phạm Văn A": a person after the title
             return i
         j = i
-        while j < n and j - i < limit and _capital(text[words[j][0]]) and (j == i or joined(j - 1, j + 1)):
+        while j < min(n, run_end[i]) and j - i < limit and cap[j]:
             if low[j] in NOT_NAMES or (j > i and low[j] in SURNAMES):
                 break
             j += 1
         return j
 
     out: list[Place] = []
-    seen_until = 0
     i = 0
     while i < n:
-        if words[i][0] < seen_until:
-            i += 1
-            continue
         j = known(i)
         if j > i + 1 or (j > i and low[i] not in ADMIN_WORDS):  # "TP.HCM" before "TP" + name
-            out.append(Place(words[i][0], words[j - 1][1], words[i][0]))
+            out.append(Place(spans[i][0], spans[j - 1][1], spans[i][0]))
             i = j
             continue
         # site words: "Khu kinh tế Nghi Sơn", "Quân khu 4"
-        site = phrase_at(i, SITE_WORDS)
-        if site > i and site < n and joined(site - 1, site + 1):
+        site = phrase_at(i, SITE_WORDS, _SITE_FIRST)
+        if i < site < n and joined(site - 1, site + 1):
             j = name_run(site)
             if j > site:
-                out.append(Place(words[i][0], words[j - 1][1], words[i][0]))
+                out.append(Place(spans[i][0], spans[j - 1][1], spans[i][0]))
                 i = j
                 continue
-        numbered = phrase_at(i, NUMBERED_SITES)
-        if numbered > i and numbered < n and low[numbered].isdigit() and joined(numbered - 1, numbered + 1):
-            out.append(Place(words[i][0], words[numbered][1], words[i][0]))
+        numbered = phrase_at(i, NUMBERED_SITES, _NUMBERED_FIRST)
+        if i < numbered < n and low[numbered].isdigit() and joined(numbered - 1, numbered + 1):
+            out.append(Place(spans[i][0], spans[numbered][1], spans[i][0]))
             i = numbered + 1
             continue
-        admin = phrase_at(i, ADMIN_WORDS)
-        if admin > i and admin < n and joined(admin - 1, admin + 1):
-            j = name_run(admin) if _capital(text[words[admin][0]]) else admin
+        admin = phrase_at(i, ADMIN_WORDS, _ADMIN_FIRST)
+        if i < admin < n and joined(admin - 1, admin + 1):
+            j = name_run(admin) if cap[admin] else admin
             if j == admin and low[admin].isdigit() and low[i] in ("quận", "phường"):
-                out.append(Place(words[i][0], words[admin][1], words[i][0]))  # "Quận 1": the number needs its word
+                out.append(Place(spans[i][0], spans[admin][1], spans[i][0]))  # "Quận 1": the number needs its word
                 i = admin + 1
                 continue
             if j > admin:
-                out.append(Place(words[admin][0], words[j - 1][1], words[i][0]))
+                out.append(Place(spans[admin][0], spans[j - 1][1], spans[i][0]))
                 i = j
                 # the list goes on: "các xã A, B và C"
                 while i < n:
-                    glue = _LIST_GLUE.fullmatch(text[words[i - 1][1] : words[i][0]])
-                    if not glue or not _capital(text[words[i][0]]) or low[i] in NOT_NAMES or low[i] in SURNAMES:
+                    if not cap[i] or low[i] in NOT_NAMES or low[i] in SURNAMES:
+                        break
+                    if not _LIST_GLUE.fullmatch(text[spans[i - 1][1] : spans[i][0]]):
                         break
                     k = name_run(i, limit=4)
-                    if k == i or (k - i == 1 and key(text[words[i][0] : words[k - 1][1]]) not in g.units | g.names):
+                    if k == i or (k - i == 1 and low[i] not in g.units and low[i] not in g.names):
                         break
-                    out.append(Place(words[i][0], words[k - 1][1], words[i][0]))
+                    out.append(Place(spans[i][0], spans[k - 1][1], spans[i][0]))
                     i = k
                 continue
-        if low[i] in SURNAMES and _capital(text[words[i][0]]) and i + 1 < n and _capital(text[words[i + 1][0]]) and joined(i, i + 2):
+        if low[i] in SURNAMES and cap[i] and i + 1 < n and cap[i + 1] and joined(i, i + 2):
             j = known(i)
             if j <= i + 2:  # a person: skip the name
                 j = i + 1
-                while j < n and _capital(text[words[j][0]]) and joined(j - 1, j + 1):
+                while j < n and cap[j] and joined(j - 1, j + 1):
                     j += 1
                 i = j
                 continue
-        j = known(i)
-        if j > i:
-            out.append(Place(words[i][0], words[j - 1][1], words[i][0]))
-            i = j
-            continue
         i += 1
     return out
 
