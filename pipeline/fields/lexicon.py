@@ -21,8 +21,10 @@ def norm(text: str) -> str:
     return " ".join(canonical_tones(text).lower().split())
 
 # ------------------------------------------------------------------ places
-# The 63 provinces and centrally-run cities (names as the register shows them:
-# without the generic "tỉnh").
+# Names the tokenizer keeps whole, so that organisation patterns ("UBND tỉnh
+# Nghệ An") see one token per name. The `places` field itself comes from the
+# gazetteer (`pipeline.fields.gazetteer`, `pipeline.fields.places`).
+# The 63 provinces and centrally-run cities before 2025 (without "tỉnh").
 PROVINCES = (
     "Hà Nội", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Thành phố Hồ Chí Minh", "An Giang",
     "Bà Rịa - Vũng Tàu", "Bạc Liêu", "Bắc Giang", "Bắc Kạn", "Bắc Ninh", "Bến Tre", "Bình Dương",
