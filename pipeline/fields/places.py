@@ -86,6 +86,7 @@ def _first_words(phrases: frozenset[str] | tuple[str, ...]) -> dict[str, int]:
 _SITE_FIRST = _first_words(SITE_WORDS)
 _NUMBERED_FIRST = _first_words(NUMBERED_SITES)
 _ADMIN_FIRST = _first_words(ADMIN_WORDS)
+_STARTS = frozenset((*_SITE_FIRST, *_NUMBERED_FIRST, *_ADMIN_FIRST, *SURNAMES))
 
 
 def find_places(text: str) -> list[Place]:
@@ -148,6 +149,9 @@ def find_places(text: str) -> list[Place]:
     out: list[Place] = []
     i = 0
     while i < n:
+        if low[i] not in g.first and low[i] not in _STARTS:  # most words start nothing
+            i += 1
+            continue
         j = known(i)
         if j > i + 1 or (j > i and low[i] not in ADMIN_WORDS):  # "TP.HCM" before "TP" + name
             out.append(Place(spans[i][0], spans[j - 1][1], spans[i][0]))
