@@ -112,3 +112,17 @@ def test_the_default_handler_raises_as_in_spacy(monkeypatch):
     monkeypatch.setattr(ActorFinder, "predict", broken)
     with pytest.raises(RuntimeError, match="broken"):
         vietnamese_nlp()(TEXTS[0])
+
+
+def test_tokens_are_underthesea_words():
+    """The tokenizer's words are underthesea's `word_tokenize` words (no lexicon phrases asked for)."""
+    from spacy.vocab import Vocab
+    from underthesea import word_tokenize
+
+    from pipeline.fields.lexicon import norm
+    from pipeline.fields.tokenizer import UndertheseaTokenizer
+
+    tokenizer = UndertheseaTokenizer(Vocab(), fixed_words=[])
+    for text in ("Sở Giáo dục và Đào tạo tổ chức tập huấn cho giáo viên vùng cao.", "Thanh Hoá và Thanh Hóa"):
+        words = [t.norm_ for t in tokenizer(text) if not t.is_space]  # the text as written, compared by NORM
+        assert words == [norm(w) for w in word_tokenize(text)]
