@@ -310,12 +310,27 @@ def review_suggest(paths: tuple[str, ...], count: int, output: Path, model_dir: 
 
 @cli.command("fields-eval")
 @click.argument("table", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-def fields_eval(table: Path | None) -> None:
-    """Precision and recall of each commitment field on TABLE (JSON lines; default: tests/data/fields_table.jsonl)."""
-    from pipeline.fields.evaluate import default_table, evaluate_table, format_report
+@click.option("--mode", type=click.Choice(["both", "fields", "end-to-end"]), default="both", show_default=True,
+              help="fields: the fields stage alone, every row a commitment. end-to-end: the classifier first, "
+                   "only rows it marks as commitments get fields. both: one table each.")
+@model_option
+def fields_eval(table: Path | None, mode: str, model_dir: Path | None) -> None:
+    """Precision and recall of each commitment field on TABLE, exact and overlap match.
+
+    TABLE: JSON lines with the field names as keys (default: tests/data/fields_table.jsonl),
+    or a CSV with a text column and one column per field, list items joined by " | ".
+    """
+    from pipeline.fields.evaluate import ceiling, default_table, format_both, predict, read_table, score
 
     table = table or default_table()
-    click.echo(format_report(evaluate_table(table), title=f"commitment fields on {table} (exact match; list fields per item)"))
+    rows = read_table(table)
+    for m in ("fields", "end-to-end") if mode == "both" else (mode,):
+        predicted, chosen = predict(rows, m, model_dir=model_dir)
+        what = "every row a commitment" if m == "fields" else f"{sum(chosen)} of {len(rows)} rows marked commitments by the classifier"
+        click.echo(format_both(score(rows, predicted, "exact"), score(rows, predicted, "overlap"),
+                               title=f"{m}: {table} ({what}; list fields per item)",
+                               reachable=ceiling(rows, chosen) if m == "end-to-end" else None))
+        click.echo()
 
 
 @cli.command()

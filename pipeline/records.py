@@ -52,7 +52,8 @@ class Labels:
 class Fields:
     cue: str = ""
     commitment_type: str = ""
-    actor: str = ""
+    actor: tuple[str, ...] = ()  # one item per body
+    issuer: tuple[str, ...] = ()  # who gives the order, when not the speaker
     partners: tuple[str, ...] = ()
     action: str = ""
     actions: tuple[str, ...] = ()

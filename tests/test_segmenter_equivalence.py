@@ -24,8 +24,24 @@ def sentences(root):
 def test_fast_segmenter_equals_word_tokenize(sentences):
     from underthesea import word_tokenize
 
-    from pipeline.fields.tokenizer import _underthesea_word_tokenize
+    from pipeline.fields.tokenizer import _CRFSegmenter, _underthesea_word_tokenize
 
     segment = _underthesea_word_tokenize()
+    assert isinstance(segment, _CRFSegmenter), "the fast path is not in use: this test would compare word_tokenize with itself"
     mismatches = [s for s in sentences if segment(s) != word_tokenize(s)]
     assert not mismatches, mismatches[:3]
+
+
+def test_falling_back_to_word_tokenize_warns(monkeypatch):
+    from underthesea import word_tokenize
+
+    import pipeline.fields.tokenizer as tokenizer
+
+    def broken():
+        raise ValueError("unknown feature template")
+
+    monkeypatch.setattr(tokenizer, "_word_tokenize", None)
+    monkeypatch.setattr(tokenizer, "_CRFSegmenter", broken)
+    with pytest.warns(RuntimeWarning, match="internals changed"):
+        segment = tokenizer._underthesea_word_tokenize()
+    assert segment is word_tokenize

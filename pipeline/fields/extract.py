@@ -8,6 +8,7 @@ of every sentence.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -16,7 +17,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-import pipeline.fields.components  # noqa: F401  (registers the component factories)
+from pipeline.fields.components import extension  # importing it registers the component factories
 from pipeline.fields.tokenizer import TOKENIZER_NAME
 from pipeline.records import FIELD_NAMES, Fields, Sentence
 
@@ -48,16 +49,28 @@ def vietnamese_nlp(*, components: Sequence[str] | None = FIELD_COMPONENTS) -> La
     return nlp
 
 
+def warn_and_continue(proc_name: str, proc: object, docs: list[Doc], exc: Exception) -> None:
+    """spaCy error handler of the extraction stage: one odd sentence keeps what it has, and the batch goes on."""
+    text = docs[0].text if docs else ""
+    warnings.warn(
+        f"camket: {proc_name} failed on {text[:60]!r} ({type(exc).__name__}: {exc}); its fields may be incomplete",
+        RuntimeWarning,
+        stacklevel=2,
+    )
+
+
 @lru_cache(maxsize=1)
 def default_nlp() -> Language:
-    """The shared field pipeline (built once per process, on first use)."""
-    return vietnamese_nlp()
+    """The shared field pipeline (built once per process, on first use); a failing sentence warns instead of stopping the batch."""
+    nlp = vietnamese_nlp()
+    nlp.set_error_handler(warn_and_continue)
+    return nlp
 
 
 def fields_from_doc(doc: Doc) -> Fields:
     """The register fields a processed Doc carries (see pipeline.fields.components)."""
     ext = doc._
-    return Fields(**{name: _plain(getattr(ext, name)) for name in FIELD_NAMES})
+    return Fields(**{name: _plain(getattr(ext, extension(name))) for name in FIELD_NAMES})
 
 
 def _plain(value: object) -> object:

@@ -21,8 +21,10 @@ def norm(text: str) -> str:
     return " ".join(canonical_tones(text).lower().split())
 
 # ------------------------------------------------------------------ places
-# The 63 provinces and centrally-run cities (names as the register shows them:
-# without the generic "tỉnh").
+# Names the tokenizer keeps whole, so that organisation patterns ("UBND tỉnh
+# Nghệ An") see one token per name. The `places` field itself comes from the
+# gazetteer (`pipeline.fields.gazetteer`, `pipeline.fields.places`).
+# The 63 provinces and centrally-run cities before 2025 (without "tỉnh").
 PROVINCES = (
     "Hà Nội", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Thành phố Hồ Chí Minh", "An Giang",
     "Bà Rịa - Vũng Tàu", "Bạc Liêu", "Bắc Giang", "Bắc Kạn", "Bắc Ninh", "Bến Tre", "Bình Dương",
@@ -91,14 +93,17 @@ LEVELS = (
     "trên địa bàn tỉnh",
 )  # fmt: skip
 ORG_SUFFIXES = ("liên quan", "có liên quan")
-PARTNER_MARKERS = ("phối hợp với", "phối hợp chặt chẽ với", "cùng với")
+PARTNER_MARKERS = (
+    "phối hợp với", "phối hợp chặt chẽ với", "phối kết hợp với", "phối hợp cùng", "cùng với", "hợp tác với",
+    "liên kết với", "trao đổi với", "bàn bạc với", "liên hệ với", "làm việc với",
+)
 
 # ------------------------------------------------------------------- cues
 REQUEST_CUES = ("đề nghị", "yêu cầu", "kiến nghị")
 ASSIGNMENT_CUES = ("giao", "giao cho")
 LEAD_CUE = "chủ trì"  # "Sở Y tế chủ trì, phối hợp với ..."
 PLEDGE_CUES = ("phấn đấu", "quyết tâm", "cam kết", "sẽ", "thống nhất", "sẵn sàng")
-MODAL_CUES = ("cần phải", "cần", "phải")
+MODAL_CUES = ("cần phải", "cần", "phải", "có nhiệm vụ", "có trách nhiệm", "chịu trách nhiệm")
 # Directive verbs: a cue at the head of a clause ("Tăng cường ...") or right
 # after its actor ("Sở Công Thương khẩn trương ...").
 DIRECTIVE_VERBS = (
@@ -114,12 +119,93 @@ DIRECTIVE_VERBS = (
     "kết nối", "thu hút", "tranh thủ", "đánh giá", "tổng kết", "sơ kết", "chấn chỉnh", "phổ biến",
     "tham mưu", "chuẩn bị", "phát động", "đa dạng hóa", "mở", "lập", "duy tu", "nhân rộng", "trao đổi",
 )  # fmt: skip
+# "X chỉ đạo Y ...": after a subject, these cues report an order given to Y.
+ISSUE_CUES = (
+    "chỉ đạo", "chỉ thị", "giao nhiệm vụ cho", "giao nhiệm vụ", "động viên", "kêu gọi", "lưu ý", "nhấn mạnh",
+    "khẳng định", "đề ra", "đồng ý cho", "đồng ý",
+)  # fmt: skip
+# Verbs and adverbs that open a verb phrase: where a subject or an addressee ends.
+OTHER_VERBS = (
+    "trình", "báo cáo", "kiểm soát", "thành lập", "truy vết", "sàng lọc", "áp dụng", "tiến hành", "gửi", "làm",
+    "đưa", "có", "là", "được", "bị", "nắm", "đề ra", "điều tra", "ký", "tham gia", "lãnh đạo", "quản lý",
+    "tiếp nhận", "cung cấp", "kịp thời", "nghiêm túc", "nghiêm", "quyết liệt", "đồng loạt", "khẩn cấp", "ngay",
+    "không", "chưa", "đã", "đang", "vẫn", "luôn", "cùng", "vừa", "mới", "cũng", "còn", "quyết định", "đồng ý", "nỗ lực", "tuyệt đối", "dừng", "tạm dừng", "cấm",
+    "nghiêm cấm", "hạn chế", "yêu cầu", "ra quân", "giữ", "thông báo", "công bố", "chuẩn bị", "xác minh",
+    "phân công", "cử", "bàn giao", "thu hồi", "xem xét", "cân nhắc", "thanh tra", "cập nhật", "lắp đặt",
+    "phát hiện", "ngừng", "chịu trách nhiệm", "nâng", "giảm", "tăng", "vận hành", "chấp hành", "tuân thủ",
+    "đề xuất", "tập huấn", "diễn tập", "tuần tra", "kiểm soát", "truy quét", "ra soát", "giáo dục", "chăm lo",
+    "chăm sóc", "cứu hộ", "cứu nạn", "sơ tán", "di dời", "ứng phó", "khắc phục", "phòng", "chống", "phòng chống",
+    "phòng, chống", "chú ý", "lưu ý", "quán triệt", "bám sát", "nắm bắt", "đánh giá", "điều chỉnh", "tạo",
+    "hoàn tất", "thống kê", "cải tạo", "sửa chữa", "thi công", "bàn", "thảo luận", "tổng hợp", "phê duyệt",
+    "coi", "xác định", "nhận", "trao", "đón", "hướng tới", "đạt", "giúp", "góp phần", "thay đổi", "chia sẻ",
+    "triệt phá", "trấn áp", "thẩm định", "thẩm tra", "đấu tranh", "kiểm tra", "vào cuộc", "bảo đảm", "đảm bảo",
+)  # fmt: skip
+# Words after which a noun phrase stops: prepositions and conjunctions of a new phrase.
+NP_STOPS = (
+    "để", "nhằm", "khi", "nếu", "theo", "về", "đối với", "với", "do", "vì", "trong", "từ", "bằng", "qua", "mà", "thì",
+    "nhất là", "đặc biệt là", "trong đó", "kể cả", "bao gồm",
+)
+# Adverbs between a subject and its cue ("Sở A đã khẩn trương triển khai").
+SUBJECT_ADVERBS = (
+    "đã", "đang", "sẽ", "vừa", "cũng", "mới", "còn", "luôn", "vẫn", "đều", "cần", "phải", "tiếp tục", "gấp rút",
+    "khẩn trương", "nỗ lực", "tích cực", "chủ động", "quyết liệt", "đồng loạt", "kịp thời", "nghiêm túc",
+    "thường xuyên", "cần phải", "sẵn sàng", "quyết tâm",
+)
+# A noun phrase that names who acts starts with one of these (or a capitalised word).
+ACTOR_STARTS = (
+    "các", "tất cả", "tất cả các", "cả", "mọi", "những", "toàn", "toàn bộ", "từng", "mỗi", "hai", "ba", "bộ", "sở",
+    "ban", "ngành", "cấp ủy", "chính quyền", "lực lượng", "đơn vị", "cơ quan", "địa phương", "doanh nghiệp",
+    "người", "người dân", "nhân dân", "cán bộ", "đảng viên", "chủ đầu tư", "nhà thầu", "trường", "bệnh viện",
+    "học sinh", "sinh viên", "giáo viên", "thanh niên", "hội viên", "đoàn viên", "thủ trưởng", "giám đốc",
+    "chủ tịch", "lãnh đạo", "người đứng đầu", "chiến sĩ", "đại diện", "tổ", "đội", "cấp", "ngành chức năng",
+    "cơ sở", "hộ", "gia đình", "thí sinh", "cử tri", "công chức", "viên chức", "người lao động", "công an", "ủy ban", "hội đồng", "thành viên", "bí thư", "trưởng", "phó",
+    "chánh", "bộ trưởng", "chủ nhiệm", "tổng cục", "cục", "chi cục", "phòng", "trung tâm", "nhà trường",
+    "đoàn", "hội", "ngân hàng", "công ty", "tập đoàn", "ubnd", "hđnd", "tỉnh", "thành phố", "huyện", "xã",
+)  # fmt: skip
+# Words that name a person or body giving an order ("Thủ tướng", "ông", "UBND tỉnh").
+ISSUER_STARTS = (
+    "thủ tướng", "phó thủ tướng", "chủ tịch", "phó chủ tịch", "bộ trưởng", "thứ trưởng", "bí thư", "phó bí thư",
+    "tổng bí thư", "chủ nhiệm", "giám đốc", "phó giám đốc", "trưởng ban", "phó trưởng ban", "chánh văn phòng",
+    "tư lệnh", "chính ủy", "đại tướng", "thượng tướng", "trung tướng", "thiếu tướng", "đại tá", "thượng tá",
+    "ông", "bà", "đồng chí", "thủ trưởng", "lãnh đạo", "cục trưởng", "tổng cục trưởng", "viện trưởng",
+    "hiệu trưởng", "trưởng đoàn", "tổ trưởng", "người phát ngôn", "chủ tịch nước", "tổng thư ký",
+    "bộ", "sở", "ban", "cục", "chi cục", "tổng cục", "ubnd", "ủy ban", "hđnd", "hội đồng", "văn phòng",
+    "chính phủ", "quốc hội", "tỉnh ủy", "thành ủy", "huyện ủy", "đảng ủy", "công an", "bộ chỉ huy", "bộ chqs",
+    "bộ đội", "cảng vụ", "tổ công tác", "đoàn", "trung tâm", "bệnh viện", "trường", "viện", "ngân hàng",
+    "mặt trận", "liên đoàn", "hội", "thường trực", "ban thường vụ", "bộ chính trị", "ban bí thư",
+    "ban chấp hành", "thanh tra", "tòa án", "viện kiểm sát", "bộ tư lệnh", "phòng", "tỉnh", "thành phố",
+    "huyện", "xã", "phường", "ban chỉ đạo", "trưởng", "phó", "người đứng đầu", "cử tri",
+)  # fmt: skip
+# Titles of a person: what follows them are appositions, not more issuers.
+PERSON_TITLES = (
+    "thủ tướng", "phó thủ tướng", "chủ tịch", "phó chủ tịch", "bộ trưởng", "thứ trưởng", "bí thư", "phó bí thư",
+    "tổng bí thư", "chủ nhiệm", "giám đốc", "phó giám đốc", "trưởng ban", "phó trưởng ban", "chánh văn phòng",
+    "tư lệnh", "chính ủy", "đại tướng", "thượng tướng", "trung tướng", "thiếu tướng", "đại tá", "thượng tá",
+    "cục trưởng", "tổng cục trưởng", "viện trưởng", "hiệu trưởng", "trưởng đoàn", "chủ tịch nước",
+)  # fmt: skip
+# Words that open a sentence before its subject ("Để ...", "Theo ...", "Thực hiện ..."): never a name.
+INTRO_WORDS = (
+    "để", "nhằm", "theo", "trong", "đối với", "về", "việc", "công tác", "đồng thời", "trên", "tuy nhiên", "do đó",
+    "nếu", "khi", "sau", "trước", "với", "tại", "từ", "qua", "cùng", "bên cạnh", "ngoài ra", "mặt khác", "đây",
+    "đó", "điều", "này", "nay", "hiện nay", "dự kiến", "mục tiêu", "nhiệm vụ", "giải pháp", "nội dung",
+    "trước đó", "sau đó", "vì vậy", "do vậy", "như vậy", "ở", "dịp", "nhân dịp", "mới đây", "hôm nay",
+)  # fmt: skip
+# "Theo chỉ đạo của X, ...": X is quoted.
+QUOTED_ORDER = re.compile(
+    r"theo\s+(?:ý\s+kiến\s+)?(?:chỉ\s+đạo|yêu\s+cầu|đề\s+nghị|kết\s+luận|chỉ\s+thị)\s+của\s+",
+    re.IGNORECASE,
+)
+OF = re.compile(r"\s*,?\s*của\s+")
+# Who speaks for himself: no issuer.
+FIRST_PERSON = ("tôi", "chúng tôi", "chúng ta", "tỉnh ta", "ta", "mình", "chúng tôi cũng")
+# Words between an issuer and its cue that are not part of the issuer's name.
+ISSUER_STOPS = ("đã", "cũng", "vừa", "tiếp tục", "đồng thời", "có", "khi", "tại", "trong", "sau khi", "đang", "còn", "thì", "luôn", "mới", "vẫn", "sẽ", "liên tục", "nhiều lần", "trực tiếp")
 # A word before "đề nghị"/"yêu cầu" that makes it a noun ("theo đề nghị của").
 NOUN_MARKERS = ("theo", "đáp ứng", "các", "những", "mọi", "với", "là")
 
 # ------------------------------------------------------------------ clauses
 # A clause opens with these before its verb ("Thứ hai, đẩy mạnh ...").
-_INTRO = r"(?:thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|trước\s+mắt|bên\s+cạnh\s+đó|đồng\s+thời|ngoài\s+ra|mặt\s+khác|trong\s+đó|cụ\s+thể)\s*,\s*"
+_INTRO = r"(?:thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|trước\s+mắt|bên\s+cạnh\s+đó|đồng\s+thời|ngoài\s+ra|mặt\s+khác|trong\s+đó|cụ\s+thể|theo\s+đó|do\s+đó|vì\s+vậy|vì\s+thế|cùng\s+với\s+đó|tới\s+đây|sắp\s+tới|bên\s+cạnh|mặt\s+khác|tiếp\s+đó|sau\s+đó|qua\s+đó|từ\s+đó|trên\s+cơ\s+sở\s+đó|như\s+vậy)\s*,\s*|(?:[-–•+]|\d{1,2}[.)]|[a-zđ]\))\s+"
 INTRO = re.compile(_INTRO, re.IGNORECASE)
 # The leading verb phrase ends at clause punctuation or where a new clause of
 # purpose, focus or manner begins.
@@ -138,37 +224,72 @@ _ROMAN = r"(?:I{1,3}|IV)"
 _DATE = r"\d{1,2}/\d{1,2}/" + _YEAR
 _SPAN = _YEAR + r"\s*[-–]\s*" + _YEAR
 _VISION = r"(?:\s*,\s*(?:tầm\s+nhìn|định\s+hướng)\s+đến\s+năm\s+" + _YEAR + r")?"
-# Dated timeframes first: when a sentence has several, the one with a year wins.
+_DAY = r"\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*" + _YEAR + r")?(?![\d/])"  # 30/6, 30/6/2024, 30.6.2024
+_DAY_WORDS = r"\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+" + _YEAR + r")?"  # 30 tháng 6 năm 2024
+_ON_DAY = rf"(?:(?:\d{{1,2}}\s+giờ(?:\s+\d{{1,2}})?\s+)?ngày\s*(?:{_DAY}|{_DAY_WORDS}))"
+_MONTH = rf"tháng\s+\d{{1,2}}(?:\s*/\s*{_YEAR}|\s+năm\s+{_YEAR})?"
+_QUARTER = rf"quý\s+(?:{_ROMAN}|[1-4])(?:\s*/\s*{_YEAR}|\s+năm\s+{_YEAR})?"
+_HALF = rf"\d{{1,2}}\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+{_YEAR})?|những\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+{_YEAR})?"
+_YEAR_END = rf"(?:cuối|đầu|giữa)\s+năm(?:\s+{_YEAR})?"
+_POINT = rf"(?:{_ON_DAY}|{_QUARTER}|{_HALF}|{_MONTH}|{_YEAR_END}|năm\s+{_YEAR}|{_DAY})"
+# Dated timeframes first: when a sentence has several, the one with a date or year wins.
 TIMEFRAME_DATED = re.compile(
     r"(?<!\w)(?:"
     rf"(?:thời\s+kỳ|giai\s+đoạn|nhiệm\s+kỳ)\s+{_SPAN}{_VISION}"
-    rf"|(?:trước|đến|chậm\s+nhất)\s+ngày\s+{_DATE}"
-    rf"|(?:trong|trước|đến\s+hết|đến|sau)\s+quý\s+{_ROMAN}\s*(?:/|\s+năm\s+){_YEAR}"
-    rf"|quý\s+{_ROMAN}\s*/\s*{_YEAR}"
-    rf"|(?:trong|vào|đến|trước|từ\s+nay\s+đến)\s+tháng\s+\d{{1,2}}\s*/\s*{_YEAR}"
-    rf"|(?:trong|trước|đến\s+hết|đến|vào|từ\s+nay\s+đến)\s+năm\s+{_YEAR}{_VISION}"
+    rf"|(?:kể\s+)?từ\s+(?:nay|{_POINT})\s*(?:đến|tới|[-–])\s*(?:hết\s+|trước\s+)?{_POINT}"
+    rf"|(?:kể\s+)?từ\s+{_ON_DAY}"
+    rf"|chậm\s+nhất\s+(?:là\s+)?(?:(?:trước|vào|trong)\s+)?(?:{_POINT})"
+    rf"|(?:trước|đến\s+hết|đến|trong|vào|sau|ngay\s+trong)\s+(?:{_ON_DAY}|{_QUARTER}|{_HALF}|{_MONTH}|{_YEAR_END}|năm\s+{_YEAR}{_VISION})"
+    rf"|{_QUARTER}|{_HALF}"
+    rf"|(?:(?<=^)|(?<=;\s))năm\s+{_YEAR}(?=\s*,)"  # "Năm 2025, ...": a year alone only where it opens the sentence
     r")(?!\w)",
     re.IGNORECASE,
 )
 TIMEFRAME_VAGUE = re.compile(
-    r"(?<!\w)(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần)|trước\s+mắt|thời\s+gian\s+tới|định\s+kỳ\s+\d+\s+tháng(?:\s+một\s+lần)?"
-    r"|lâu\s+dài|năm\s+tới(?!\w)",
+    r"(?<!\w)(?:(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần|ngày)|(?:trong\s+)?thời\s+gian\s+tới|trước\s+mắt"
+    r"|định\s+kỳ\s+\d+\s+tháng(?:\s+một\s+lần)?|năm\s+tới|ngay\s+lập\s+tức|ngay\s+từ\s+đầu"
+    r"|(?:trong\s+)?(?:đợt|dịp)\s+(?:cao\s+điểm|nghỉ\s+lễ|lễ|hè)(?:\s+(?:này|[A-ZĐ]\w*(?:\s+[A-ZĐ0-9][\w/]*)*))?"
+    r"|trước\s+\d+\s+(?:ngày|giờ|tuần|tháng)(?:\s+hết\s+hạn)?"
+    r"|(?:trong\s+thời\s+hạn\s+)?chậm\s+nhất\s+(?:là\s+)?(?:\d+|một|hai|ba|năm|bảy|mười|15|30)\s+(?:ngày|giờ)(?:\s+làm\s+việc)?(?:\s+(?:trước|sau|kể\s+từ)\s+ngày\s+\w+(?:\s+\w+)?)?"
+    r"|trong\s+suốt\s+(?:quá\s+trình|thời\s+gian)\s+\w+(?:\s+\w+){0,4}?(?=[,.;]|$)"
+    r"|trong\s+(?:vòng\s+)?\d+\s+(?:giờ|ngày|tuần|tháng|năm)(?:\s+tới)?|từ\s+nay\s+đến\s+(?:cuối|hết)\s+năm"
+    r"|(?:trong\s+)?(?:những\s+)?(?:tháng|ngày)\s+cuối\s+năm|(?:trước|sau|trong|dịp)\s+(?:dịp\s+)?Tết(?:\s+Nguyên\s+đán)?(?:\s+[A-ZĐ]\w*\s+[A-ZĐ]\w*)?(?:\s+" + _YEAR + r")?"
+    r"|trong\s+(?:năm\s+nay|tháng\s+này|tuần\s+này|quý\s+này))(?!\w)",
     re.IGNORECASE,
 )
+# "Đại hội ... nhiệm kỳ 2025 - 2030": the term names a congress, not when to act.
+EVENT_TERM = re.compile(r"(?:đại\s+hội|hội\s+nghị|kỳ\s+họp|phiên\s+họp)[^;:,]*,?[^;:,]*$", re.IGNORECASE)
 YEAR = re.compile(r"(?<!\d)" + _YEAR + r"(?!\d)")
 VISION = re.compile(r",\s*(?:tầm\s+nhìn|định\s+hướng)\b", re.IGNORECASE)
 
 # -------------------------------------------------------------- references
 DOCUMENT_TYPES = (
-    "Quyết định", "Nghị quyết", "Kết luận", "Chỉ thị", "Thông báo", "Kế hoạch", "Công văn", "Nghị định",
-    "Thông tư", "Quy định", "Chương trình hành động", "Chương trình", "Đề án", "Luật", "Hướng dẫn", "Văn bản",
+    "Quyết định", "Nghị quyết", "Kết luận", "Thông báo kết luận", "Chỉ thị", "Thông báo", "Kế hoạch", "Công văn",
+    "Công điện", "Nghị định", "Thông tư", "Thông tư liên tịch", "Quy định", "Quy chế", "Chương trình hành động",
+    "Chương trình", "Đề án", "Luật", "Pháp lệnh", "Hướng dẫn", "Văn bản", "Tờ trình", "Báo cáo",
 )  # fmt: skip
 _DOCTYPE = "|".join(sorted((re.escape(d).replace(r"\ ", r"\s+") for d in DOCUMENT_TYPES), key=len, reverse=True))
-# Numbered: "Quyết định số 462/QĐ-TTg ngày 14/4/2022", "Chỉ thị 05-CT/TW", "Đề án 06".
+# Kinds cited by a short number alone: "Nghị quyết 57", "Đề án 05", "Chỉ thị 35".
+_SHORT_KINDS = (
+    r"Nghị\s+quyết|Nghị\s+định|Quyết\s+định|Chỉ\s+thị|Kết\s+luận|Quy\s+định|Đề\s+án|Chương\s+trình|Thông\s+tư"
+    r"|Công\s+điện|Công\s+văn|Kế\s+hoạch|Luật"
+)
+# A document number: "462/QĐ-TTg", "21-KL/TW", "12/CT - UBND", "15/CT – TTg", "54/2015", "2.350", "06".
+_CODE = r"\d+(?:\.\d{3})*[A-Za-zĐđ]*(?:[/-][0-9A-Za-zĐđ&]+|\s*[-–]\s*(?=[A-ZĐ])[A-Za-zĐđ&]+)*"
+# Its date: "ngày 14/4/2022", "ngày5/4", ", ngày 20.9", "ngày 5-4-2019", "ngày 27 tháng 3 năm 2020".
+_DOC_DATE = (
+    r"(?:\s*,)?\s*ngày\s*\d{1,2}\s*(?:[/.-]\s*\d{1,2}(?:\s*[/.-]\s*(?:19|20)?\d\d)?(?!\d)"
+    r"|\s+tháng\s+\d{1,2}(?:\s+năm\s+(?:19|20)\d\d)?)"
+)
+_NOT_A_COUNT = r"(?![\d/.]|\s*(?:năm|tháng|giờ|%|người|tỷ|triệu|nghìn|km|ha)(?!\w))"
+# Numbered: "Quyết định số 462/QĐ-TTg ngày 14/4/2022", "Công điện khẩn số 06/CĐ-UBND", "Đề án 06",
+# and a bare "số 2263/VPCP-KGVX ngày 12/4/2022" in a list of documents (a code with letters after "/").
 REFERENCE_NUMBERED = re.compile(
-    rf"(?<!\w)(?:(?:{_DOCTYPE})\s+(?:số\s+)?\d+[A-Za-zĐđ]*(?:[/-][0-9A-Za-zĐđ]+)+"
-    rf"|(?:Đề\s+án|Chương\s+trình|Nghị\s+quyết|Chỉ\s+thị|Kết\s+luận|Quyết\s+định)\s+(?:số\s+)?\d+(?![\d/]|\s*(?:năm|tháng|ngày|%)))"
-    rf"(?:\s+ngày\s+{_DATE})?(?![\w/])"
+    rf"(?<!\w)(?:"
+    rf"(?i:{_DOCTYPE})(?:\s+(?:khẩn|hỏa\s+tốc|liên\s+tịch))?\s+(?:số\s*)?(?:{_CODE}){_NOT_A_COUNT}"
+    rf"|(?:{_SHORT_KINDS})\s+(?:số\s+)?\d+{_NOT_A_COUNT}"
+    rf"|số\s+\d+[A-Za-zĐđ]*(?:/(?:19|20)\d\d)?[/-][A-ZĐ][0-9A-Za-zĐđ&]*(?:[/-][0-9A-Za-zĐđ&]+)*"
+    rf")(?:{_DOC_DATE})?(?![\w/])"
 )
 # Named (no number): "Luật Đất đai năm 2024", "Nghị quyết Đại hội Đảng bộ tỉnh
 # lần thứ XVIII", "Đề án chuyển đổi số tỉnh Bình Dương". The head must be

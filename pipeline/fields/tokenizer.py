@@ -4,7 +4,7 @@
     >>> nlp = vietnamese_nlp()                # tokenizer + every commitment-field component
     >>> doc = nlp("Giao Sở Y tế chủ trì, phối hợp với Sở Tài chính ...")
     >>> [t.text for t in doc][:3]             # words, not syllables: "Sở Y tế" is one token
-    >>> doc._.actor, doc._.partners
+    >>> doc._.camket_actor, doc._.camket_partners
 
 Tokens are words ("Văn phòng", "Tỉnh ủy"); a token's text is the original
 substring, spaces included, so `doc.text == text` and character offsets hold
@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import warnings
 from collections.abc import Callable, Iterable, Sequence
 
 import spacy
@@ -51,16 +52,23 @@ def _underthesea_word_tokenize() -> Callable[..., list[str]]:
     """underthesea's word segmentation, set up on first use (its import takes ~1 s).
 
     The same regex tokenizer, CRF model and tags as ``underthesea.word_tokenize``
-    (see `_CRFSegmenter`); falls back to ``word_tokenize`` itself if underthesea's
-    internals are not as expected.
+    (see `_CRFSegmenter`). If underthesea's internals are not as expected (another
+    release), it warns and uses ``word_tokenize`` itself: same words, about a
+    third of the speed.
     """
     global _word_tokenize
     if _word_tokenize is None:
         try:
             _word_tokenize = _CRFSegmenter()
-        except Exception:  # another underthesea version: the public function
+        except Exception as exc:  # another underthesea version: the public function, said out loud
             from underthesea import word_tokenize
 
+            warnings.warn(
+                f"camket: underthesea's word segmenter internals changed ({type(exc).__name__}: {exc}); "
+                "using underthesea.word_tokenize, which gives the same words more slowly",
+                RuntimeWarning,
+                stacklevel=2,
+            )
             _word_tokenize = word_tokenize
     return _word_tokenize
 

@@ -1,0 +1,150 @@
+"""Field patterns of real reporting, each on sentences written for this test.
+
+Reported orders ("X yêu cầu Y ..."), subjects after an introductory phrase,
+lists of bodies, references and timeframes in the forms the press writes, and
+places from the gazetteer (label guide, section 3). The names and sentences
+here are made up for the pattern; none comes from a development set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.fields.places import place_values
+
+
+@pytest.fixture(scope="module")
+def fields():
+    from pipeline.fields.extract import fields_from_doc
+    from pipeline.nlp import vietnamese_nlp
+
+    nlp = vietnamese_nlp()
+    return lambda text: fields_from_doc(nlp(text))
+
+
+# ------------------------------------------------------------ issuer, actor
+@pytest.mark.parametrize(
+    "text, issuer, actor",
+    [
+        # a body orders bodies
+        ("Chủ tịch UBND tỉnh Lạng Sơn yêu cầu Sở Công Thương và các huyện biên giới kiểm tra hàng hóa nhập lậu.",
+         ("Chủ tịch UBND tỉnh Lạng Sơn",), ("Sở Công Thương", "các huyện biên giới")),
+        # a person with his titles in apposition, after an introductory phrase
+        ("Phát biểu kết luận, ông Trần Minh Khoa, Phó Chủ tịch UBND tỉnh, đề nghị các sở, ngành rà soát quy hoạch.",
+         ("ông Trần Minh Khoa",), ("các sở, ngành",)),
+        # the order comes in a document sent to the actors
+        ("UBND tỉnh vừa có Công văn số 1234/UBND-KT gửi các sở, ngành yêu cầu khẩn trương báo cáo tiến độ giải ngân.",
+         ("UBND tỉnh",), ("các sở, ngành",)),
+        # "chỉ đạo" after a subject reports an order
+        ("Bộ Nông nghiệp và Phát triển nông thôn chỉ đạo các địa phương theo dõi chặt dịch tả lợn châu Phi.",
+         ("Bộ Nông nghiệp và Phát triển nông thôn",), ("các địa phương",)),
+        # several issuers
+        ("Ban Thường vụ Tỉnh ủy, Thường trực HĐND tỉnh yêu cầu các cấp ủy tổ chức đại hội chi bộ đúng tiến độ.",
+         ("Ban Thường vụ Tỉnh ủy", "Thường trực HĐND tỉnh"), ("các cấp ủy",)),
+        # "theo chỉ đạo của X"
+        ("Theo chỉ đạo của Bộ Y tế, các bệnh viện cần bố trí đủ giường điều trị.", ("Bộ Y tế",), ("các bệnh viện",)),
+        # the speaker in the first person, and a bare directive: no issuer
+        ("Tôi đề nghị các đồng chí lãnh đạo huyện quan tâm hơn đến giáo dục vùng cao.", (), ("các đồng chí lãnh đạo huyện",)),
+        ("Tăng cường kiểm tra an toàn thực phẩm tại các bếp ăn tập thể.", (), ()),
+    ],
+)  # fmt: skip
+def test_issuer_and_actor(fields, text, issuer, actor):
+    f = fields(text)
+    assert (f.issuer, f.actor) == (issuer, actor)
+
+
+@pytest.mark.parametrize(
+    "text, actor",
+    [
+        ("Sở Tài chính thẩm định, trình UBND tỉnh phê duyệt dự toán trước ngày 15/11.", ("Sở Tài chính",)),
+        ("Để bảo đảm an toàn cho học sinh, các trường học cần chủ động phương án sơ tán.", ("các trường học",)),
+        ("Sở Xây dựng, Công an tỉnh và UBND các huyện phối hợp kiểm tra công trình xây dựng trái phép.",
+         ("Sở Xây dựng", "Công an tỉnh", "UBND các huyện")),
+        ("Người đứng đầu cơ quan, đơn vị phải chịu trách nhiệm về kết quả cải cách hành chính.", ("Người đứng đầu cơ quan, đơn vị",)),
+        ("Trong thời gian tới, tỉnh Cao Bằng đã nỗ lực thu hút đầu tư vào nông nghiệp công nghệ cao.", ("tỉnh Cao Bằng",)),
+        ("Giao bà Lê Thị Hoa, Phó Giám đốc Sở Nội vụ, phụ trách công tác thi đua khen thưởng.", ("bà Lê Thị Hoa",)),
+    ],
+)  # fmt: skip
+def test_subject_first_actors_and_lists(fields, text, actor):
+    assert fields(text).actor == actor
+
+
+def test_partners_in_a_later_clause(fields):
+    f = fields("Bộ Chỉ huy Quân sự tỉnh chủ trì diễn tập; phối hợp với Công an tỉnh, các huyện ven biển bảo đảm an ninh.")
+    assert f.actor == ("Bộ Chỉ huy Quân sự tỉnh",)
+    assert f.partners == ("Công an tỉnh", "các huyện ven biển")
+
+
+def test_named_bodies_joined_by_va_are_two_partners(fields):
+    f = fields("Tỉnh Sơn La sẵn sàng phối hợp với tỉnh Điện Biên và tỉnh Lai Châu phát triển du lịch.")
+    assert f.partners == ("tỉnh Điện Biên", "tỉnh Lai Châu")
+
+
+# --------------------------------------------------------------- references
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Chỉ thị số 08/CT - UBND ngày3/2/2023", "Kết luận số 45-KL/TW, ngày 1.2.2023", "Nghị quyết 68", "Đề án 10",
+        "Công điện số 15/CĐ-TTg ngày 5-3-2024", "Thông báo kết luận số 210-TB/TU", "Quy định 189",
+        "Luật số 45/2019/QH14", "Công văn khẩn số 771/BNN-TY", "Quyết định số 12/QĐ – UBND ngày 7 tháng 5 năm 2024",
+        "Hướng dẫn số 33-HD/BTCTW", "Kế hoạch số 90/KH-UBND ngày 30/3/2025", "Thông tư 12/2021",
+    ],
+)  # fmt: skip
+def test_reference_forms(fields, written):
+    assert fields(f"Các sở, ngành khẩn trương triển khai {written} của cấp trên.").references == (written,)
+
+
+def test_numbers_that_are_not_references(fields):
+    assert fields("Xây dựng kế hoạch 5 năm và chương trình 2 tỷ đồng cho vùng cao.").references == ()
+
+
+# --------------------------------------------------------------- timeframes
+@pytest.mark.parametrize(
+    "written",
+    [
+        "trước ngày 20/10", "chậm nhất ngày 5/12/2024", "từ ngày 15/6 đến hết ngày 30/9/2025", "trong quý IV",
+        "6 tháng đầu năm", "từ nay đến cuối năm", "trong đợt cao điểm", "kể từ ngày 1/1/2026", "trong tháng 8/2025",
+        "từ tháng 3 đến tháng 6/2026", "trong vòng 24 giờ", "trước Tết Nguyên đán",
+    ],
+)  # fmt: skip
+def test_timeframe_forms(fields, written):
+    assert fields(f"Các địa phương hoàn thành việc rà soát hộ nghèo {written}.").timeframe == written
+
+
+def test_a_congress_term_is_not_a_timeframe(fields):
+    f = fields("Tại Đại hội Đảng bộ tỉnh nhiệm kỳ 2025 - 2030, đồng chí Bí thư đề nghị các cấp ủy tăng cường kiểm tra.")
+    assert f.timeframe == ""
+
+
+def test_a_bare_year_opens_the_sentence(fields):
+    assert fields("Năm 2026, tỉnh phấn đấu giảm 2% hộ nghèo.").timeframe == "năm 2026"
+    assert fields("Tỉnh phấn đấu thực hiện Luật Đất đai năm 2024 hiệu quả.").timeframe == ""
+
+
+# ------------------------------------------------------------------- places
+@pytest.mark.parametrize(
+    "text, places",
+    [
+        ("Chủ tịch UBND huyện Bảo Lâm chỉ đạo các xã khắc phục sạt lở.", ("Bảo Lâm",)),  # inside a title
+        ("Cục Hải quan Lạng Sơn phối hợp với Bộ đội Biên phòng tỉnh Cao Bằng.", ("Lạng Sơn", "Cao Bằng")),
+        ("Hỗ trợ các xã Tân Phú, Hòa Bình và thị trấn Nam Phước.", ("Tân Phú", "Hòa Bình", "Nam Phước")),  # a list
+        ("Phát triển đồng bằng sông Cửu Long và Tây Nguyên, hợp tác với Lào.", ("đồng bằng sông Cửu Long", "Tây Nguyên", "Lào")),
+        ("Quân khu 2 và Khu kinh tế Dung Quất phối hợp.", ("Quân khu 2", "Khu kinh tế Dung Quất")),
+        ("Đầu tư hạ tầng ở Mường Tè và Sìn Hồ.", ("Mường Tè", "Sìn Hồ")),  # districts before 2025, no generic word
+        ("Kết nối TP.HCM với Thừa Thiên Huế và thành phố Huế.", ("TP.HCM", "Thừa Thiên Huế", "Huế")),
+        ("Ông Nguyễn Văn Bình học tập phong cách Hồ Chí Minh.", ()),  # people, not places
+        ("Chủ tịch UBND tỉnh Phan Văn Hùng, Phó Trưởng ban thường trực, kiểm tra.", ()),
+    ],
+)  # fmt: skip
+def test_places(text, places):
+    assert place_values(text) == places
+
+
+def test_gazetteer_covers_provinces_before_and_after_2025_and_districts():
+    from pipeline.fields.gazetteer import gazetteer, key
+
+    g = gazetteer()
+    before = ("Hà Giang", "Bắc Kạn", "Bình Phước", "Đắk Nông", "Kon Tum", "Quảng Bình", "Hậu Giang")  # merged in 2025
+    after = ("Tuyên Quang", "Thái Nguyên", "Gia Lai", "Huế", "Cà Mau")
+    assert all(key(name) in g.names for name in before + after)
+    assert len(g.names) > 700 and len(g.units) > 2500  # ~700 districts; the names of ~3,300 communes after 2025
