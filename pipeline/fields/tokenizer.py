@@ -97,8 +97,8 @@ def _load_tagger(base: str):
     """underthesea's word segmentation model, as `FastCRFSequenceTagger.load` builds it, once."""
     from os.path import join
 
-    from underthesea.models.fast_crf_sequence_tagger import FastCRFSequenceTagger
-    from underthesea_core import CRFFeaturizer, CRFTagger
+    # underthesea_core's classes, as underthesea's module imports them (underthesea declares that package)
+    from underthesea.models.fast_crf_sequence_tagger import CRFFeaturizer, CRFTagger, FastCRFSequenceTagger
 
     tagger = FastCRFSequenceTagger()
     estimator = CRFTagger()
