@@ -27,16 +27,21 @@ CARD_FILE = "README.md"
 TRUSTED_TYPES: tuple[str, ...] = ()
 
 
-# The scikit-learn estimators a camket model is made of. skops trusts these by default;
-# see `_skops_io`.
+# The scikit-learn estimators a camket model is made of: those `pipeline.classify.model`
+# builds (any it imports), and the parts they make inside (a TfidfVectorizer holds a
+# TfidfTransformer). skops trusts these by default; see `_skops_io`.
 def _model_estimators() -> list[tuple[str, type]]:
-    from sklearn.feature_extraction.text import TfidfTransformer, TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.pipeline import FeatureUnion, Pipeline
-    from sklearn.svm import LinearSVC
+    from sklearn.base import BaseEstimator
+    from sklearn.feature_extraction.text import TfidfTransformer
+    from sklearn.pipeline import Pipeline
 
-    classes = (TfidfTransformer, TfidfVectorizer, LogisticRegression, FeatureUnion, Pipeline, LinearSVC)
-    return [(c.__name__, c) for c in classes]
+    from pipeline.classify import model
+
+    classes = {TfidfTransformer, Pipeline}
+    classes |= {v for v in vars(model).values()
+                if isinstance(v, type) and issubclass(v, BaseEstimator) and v.__module__.startswith("sklearn.")
+                and v.__module__ != "sklearn.base"}
+    return sorted(((c.__name__, c) for c in classes), key=lambda pair: pair[0])
 
 
 def _skops_io():
@@ -129,15 +134,17 @@ def load_model(directory: str | Path | None = None) -> SentenceClassifier:
     except OSError as exc:
         raise CamketError(f"{path}: cannot read ({exc.strerror or exc})") from None
     sio = _skops_io()
+    from skops.io.exceptions import UntrustedTypesFoundException
+
     try:
-        untrusted = sio.get_untrusted_types(data=data)
-    except Exception as exc:  # skops raises several types for a corrupt file
-        raise CamketError(f"{path}: not a readable skops model ({exc})") from None
-    refused = sorted(set(untrusted) - set(TRUSTED_TYPES))
-    if refused:
-        raise CamketError(f"{path}: refusing to load untrusted types: {', '.join(refused)}")
-    try:
+        # loads audits every type before it builds anything (and refuses the untrusted):
+        # one pass over the file instead of get_untrusted_types() and then loads().
         payload = sio.loads(data, trusted=list(TRUSTED_TYPES) or None)
+    except UntrustedTypesFoundException as exc:
+        raise CamketError(f"{path}: refusing to load untrusted types: {_type_list(exc)}") from None
+    except Exception as exc:  # skops raises several types for a corrupt file
+        raise CamketError(f"{path}: not a readable skops model ({type(exc).__name__}: {exc})") from None
+    try:
         params = {k: tuple(v) if isinstance(v, list) else v for k, v in payload["params"].items()}
         classifier = SentenceClassifier.from_fitted(payload["parts"], params)
         labels = classifier.predict(list(_PROBE))
@@ -147,3 +154,11 @@ def load_model(directory: str | Path | None = None) -> SentenceClassifier:
         raise CamketError(f"{path}: not a camket model, or from an incompatible version "
                           f"({type(exc).__name__}: {exc}); retrain it") from None
     return classifier
+
+
+def _type_list(exc: Exception) -> str:
+    """The untrusted type names skops lists in its message, sorted and comma-separated."""
+    import re
+
+    names = re.findall(r"'([\w.]+)'", str(exc))
+    return ", ".join(sorted(set(names))) or str(exc)
