@@ -24,7 +24,6 @@ from pipeline.executors import BatchResult, default_workers, run_batch
 from pipeline.ingest.inputs import expand_paths
 from pipeline.ingest.read import DEFAULT_MAX_SIZE
 from pipeline.register.lock import register_lock
-from pipeline.register.merge import merge_update
 from pipeline.run import cached_classifier
 
 ERRORS_COLUMNS = ("source", "problem")
@@ -158,6 +157,9 @@ def _write_register(report: ExtractReport, everything: list[dict], *, all_senten
     if not update:
         register.write(main, output, sentences=extra)
         return
+    # Here, not at the top: merging reads the corpus module and pandera, which only --update needs.
+    from pipeline.register.merge import merge_update
+
     # Read, merge and write under one lock: a second --update waits instead of losing this run's rows.
     with register_lock(output, waiting=waiting):
         if not output.exists():

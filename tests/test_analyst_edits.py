@@ -272,7 +272,7 @@ def test_extract_refuses_to_overwrite_analysts_work(inbox, tmp_path):
     register.write(df, out)
     edited = out.read_bytes()
     result = _extract(str(inbox), "-o", str(out))
-    assert result.exit_code == 1
+    assert result.exit_code == 3
     assert "holds analysts' work (1 review_note cell(s) filled in Register)" in result.output
     assert "--update" in result.output and "--force" in result.output
     assert out.read_bytes() == edited
@@ -292,14 +292,14 @@ def test_extract_refuses_to_overwrite_a_workbook_with_an_added_sheet(inbox, tmp_
     book.create_sheet("Tổng hợp của tôi")
     book.save(out)
     result = _extract(str(inbox), "-o", str(out))
-    assert result.exit_code == 1 and "sheet(s) added: Tổng hợp của tôi" in result.output
+    assert result.exit_code == 3 and "sheet(s) added: Tổng hợp của tôi" in result.output
 
 
 def test_update_over_a_corrupt_xlsx_writes_the_new_register_beside_it(inbox, tmp_path):
     out = tmp_path / "register.xlsx"
     out.write_bytes(b"PK\x03\x04 not really a workbook")
     result = _extract(str(inbox), "-o", str(out), "--update")
-    assert result.exit_code == 1
+    assert result.exit_code == 3
     beside = tmp_path / "register.new.xlsx"
     assert f"this run's register was written to {beside}" in result.output
     assert "cannot read as a register" in result.output
@@ -321,11 +321,11 @@ def test_review_import_refuses_a_register_as_its_store(inbox, tmp_path):
     before = reg.read_bytes(), other.read_bytes()
     runner = CliRunner()
     same = runner.invoke(cli, ["review", "import", str(reg), "--store", str(reg)])
-    assert same.exit_code == 1 and "the store is one of the registers being imported" in same.output
+    assert same.exit_code == 3 and "the store is one of the registers being imported" in same.output
     looks = runner.invoke(cli, ["review", "import", str(reg), "--store", str(other)])
-    assert looks.exit_code == 1 and "looks like a register, not a review store" in looks.output
+    assert looks.exit_code == 3 and "looks like a register, not a review store" in looks.output
     xlsx = runner.invoke(cli, ["review", "import", str(reg), "--store", str(tmp_path / "store.xlsx")])
-    assert xlsx.exit_code == 1 and "is a corpus CSV file" in xlsx.output
+    assert xlsx.exit_code == 3 and "is a corpus CSV file" in xlsx.output
     assert (reg.read_bytes(), other.read_bytes()) == before
 
 
@@ -354,7 +354,7 @@ def test_review_import_reports_formula_cells_and_sentences_no_document_has(inbox
     book.save(out)
     store = tmp_path / "reviews.csv"
     result = CliRunner().invoke(cli, ["review", "import", str(out), "--store", str(store)])
-    assert result.exit_code == 2, result.output
+    assert result.exit_code == 1, result.output
     assert f"{out}:2: area_reviewed: typed as a formula (=B2)" in result.output
     assert f"{out}:3: review_note typed as a formula (=1+1); kept as text" in result.output
     assert f"{out}:{last}: no document: doc_id or sentence_id is empty" in result.output, result.output
@@ -389,7 +389,7 @@ def test_review_import_names_a_damaged_store_instead_of_failing(tmp_path):
     reg = tmp_path / "r.csv"
     register.write(typed_register(), reg)
     result = CliRunner().invoke(cli, ["review", "import", str(reg), "--store", str(store)])
-    assert result.exit_code == 1 and "cannot read the review store" in result.output
+    assert result.exit_code == 3 and "cannot read the review store" in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
 
 

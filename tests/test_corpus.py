@@ -32,7 +32,7 @@ def test_good_file_reads(tmp_path):
 
 # fmt: off
 @pytest.mark.parametrize("body,header,expected", [
-    ("d1,Xin cảm ơn!,0,0\n", "doc_id,text,area,commitment\n", "missing column(s) source"),
+    ("d1,Xin cảm ơn!,0,written\n", "doc_id,text,area,source\n", "missing column(s) commitment"),
     ("d1,Xin cảm ơn!,9,0,written\n", HEADER, "bad.csv:2: area"),
     ("d1,Xin cảm ơn!,0,0,written\nd1,  ,0,0,written\n", HEADER, "bad.csv:3: text"),
     ("d1,Xin cảm ơn!,0,2,written\n", HEADER, "bad.csv:2: commitment"),

@@ -83,4 +83,4 @@ def test_command_on_the_json_table_and_a_bad_file(tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text("id,sentence\n1,x\n", encoding="utf-8")
     out = CliRunner().invoke(cli, ["fields-eval", str(bad)])
-    assert out.exit_code == 1 and "no 'text' column" in out.output
+    assert out.exit_code == 3 and "no 'text' column" in out.output

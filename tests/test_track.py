@@ -328,7 +328,7 @@ def test_track_commands(tmp_path):
         shown = runner.invoke(cli, ["track", name, "-h"])
         assert shown.exit_code == 0 and f"Usage: camket track {name}" in shown.output, name
     missing = runner.invoke(cli, ["track", "serve", str(tmp_path / "none.db")])
-    assert missing.exit_code == 1 and "no such database" in missing.output
+    assert missing.exit_code == 3 and "no such database" in missing.output
     db = tmp_path / "t.db"
     first = runner.invoke(cli, ["track", "add", str(db), *map(str, TRANSCRIPTS), "-w", "1"])
     assert first.exit_code == 0, first.output
@@ -339,6 +339,6 @@ def test_track_commands(tmp_path):
     evaluation = runner.invoke(cli, ["track", "eval"])
     assert evaluation.exit_code == 0 and "strict" in evaluation.output
     bad = runner.invoke(cli, ["track", "report", str(tmp_path / "missing.db")])
-    assert bad.exit_code == 1 and "no such database" in bad.output
+    assert bad.exit_code == 3 and "no such database" in bad.output
     wrong = runner.invoke(cli, ["track", "status", str(db), "nothing:0", "maybe"])
-    assert wrong.exit_code == 1 and "unknown status" in wrong.output and "Traceback" not in wrong.output
+    assert wrong.exit_code == 3 and "unknown status" in wrong.output and "Traceback" not in wrong.output

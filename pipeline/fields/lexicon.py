@@ -195,7 +195,7 @@ QUOTED_ORDER = re.compile(
     r"theo\s+(?:ý\s+kiến\s+)?(?:chỉ\s+đạo|yêu\s+cầu|đề\s+nghị|kết\s+luận|chỉ\s+thị)\s+của\s+",
     re.IGNORECASE,
 )
-OF = re.compile(r"\s*,?\s*của\s+")
+OF = re.compile(r"\s{0,10},?\s{0,10}của\s+")  # bounded: linear when searched over a run of spaces
 # Who speaks for himself: no issuer.
 FIRST_PERSON = ("tôi", "chúng tôi", "chúng ta", "tỉnh ta", "ta", "mình", "chúng tôi cũng")
 # Words between an issuer and its cue that are not part of the issuer's name.

@@ -67,7 +67,8 @@ SURNAMES = frozenset(
 )  # fmt: skip
 # Names of a place that name a person more often: a place only after "TP"/"thành phố".
 PEOPLE = frozenset({key("Hồ Chí Minh")})
-_LIST_GLUE = re.compile(r"\s*(?:,\s*(?:và\s+)?|\s+và\s+|\s*;\s*)")
+# Bounded runs of spaces: linear even when searched over a line of nothing but spaces.
+_LIST_GLUE = re.compile(r"\s{0,5}(?:,\s{0,5}(?:và\s{1,5})?|(?<=\s)và\s{1,5}|;\s{0,5})")
 _MAX_NAME = 5  # syllables of a name after an administrative word
 
 

@@ -13,7 +13,7 @@ from pipeline.register.schema import (
     FIELD_COLUMNS,
     LIST_SEPARATOR,
     REVIEW_COLUMNS,
-    SCHEMA,
+    pandera_schema,
     RegisterError,
     conform,
     frame,
@@ -25,6 +25,6 @@ from pipeline.register.xlsx import by_actor, by_place, summary
 
 __all__ = [
     "BASE_COLUMNS", "COLUMNS", "DOCUMENT_COLUMNS", "FIELD_COLUMNS", "FORMATS", "LIST_SEPARATOR", "REVIEW_COLUMNS",
-    "SCHEMA", "RegisterError", "RegisterFile", "by_actor", "by_place", "conform", "load",
+    "pandera_schema", "RegisterError", "RegisterFile", "by_actor", "by_place", "conform", "load",
     "formula_safe", "frame", "needs_review", "read", "row", "summary", "to_csv_bytes", "write",
 ]

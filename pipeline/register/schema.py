@@ -2,7 +2,7 @@
 
 Every reader and writer takes its column names and types from here: `conform`
 turns whatever a file gave back (text from a CSV, numbers from a spreadsheet,
-typed columns from Parquet) into the register's types, and `SCHEMA` (pandera)
+typed columns from Parquet) into the register's types, and `pandera_schema()`
 checks them, so a register read, merged and written again keeps numbers as
 numbers and an empty year as an empty nullable integer. The field columns are
 the fields of `pipeline.records.Fields`, in their order, so a new field is a new
@@ -10,6 +10,8 @@ column without touching this module.
 """
 
 from __future__ import annotations
+
+import functools
 
 from collections.abc import Iterable, Sequence
 from dataclasses import fields as dataclass_fields
@@ -19,7 +21,6 @@ import datetime as dt
 import math
 
 import pandas as pd
-import pandera.pandas as pa
 
 from pipeline.areas import AREA_CODES, area
 from pipeline.errors import CamketError
@@ -57,24 +58,33 @@ TEXT_COLUMNS = tuple(c for c in COLUMNS if c not in INTEGER_COLUMNS + SCORE_COLU
 # What an analyst types into: a register with any of these filled holds work that must not be lost.
 ANALYST_COLUMNS = ("area_reviewed", "commitment_reviewed", "review_note")
 
-_codes = [int(c) for c in AREA_CODES]
-_CHECKS = {
-    "area": [pa.Check.isin(_codes, error=f"area must be one of {_codes}")],
-    "area_alt": [pa.Check.isin(_codes, error=f"area_alt must be one of {_codes}")],
-    "commitment": [pa.Check.isin([0, 1], error="commitment must be 0 or 1")],
-    "needs_review": [pa.Check.isin([0, 1], error="needs_review must be 0 or 1")],
-    "sentence_id": [pa.Check.ge(1)],
-    **{c: [pa.Check.in_range(0.0, 1.0, error=f"{c} must be between 0 and 1")] for c in SCORE_COLUMNS},
-}
-SCHEMA = pa.DataFrameSchema(
-    {
-        **{c: pa.Column("Int64", _CHECKS.get(c, []), nullable=True, required=False) for c in INTEGER_COLUMNS},
-        **{c: pa.Column("float64", _CHECKS.get(c, []), nullable=True, required=False) for c in SCORE_COLUMNS},
-        **{c: pa.Column(str, nullable=False, required=False) for c in TEXT_COLUMNS},
-    },
-    strict=False,  # an analyst may add columns; they are kept as they are
-    coerce=False,  # `conform` converts, exactly and with messages; the schema checks
-)
+@functools.lru_cache(maxsize=1)
+def pandera_schema():
+    """The register's pandera schema: each column's type and the values it may hold.
+
+    Built on first use, with pandera imported here: most runs only write a register
+    (`conform` types it exactly), and importing pandera costs a second of start-up.
+    """
+    import pandera.pandas as pa
+    
+    codes = [int(c) for c in AREA_CODES]
+    checks = {
+        "area": [pa.Check.isin(codes, error=f"area must be one of {codes}")],
+        "area_alt": [pa.Check.isin(codes, error=f"area_alt must be one of {codes}")],
+        "commitment": [pa.Check.isin([0, 1], error="commitment must be 0 or 1")],
+        "needs_review": [pa.Check.isin([0, 1], error="needs_review must be 0 or 1")],
+        "sentence_id": [pa.Check.ge(1)],
+        **{c: [pa.Check.in_range(0.0, 1.0, error=f"{c} must be between 0 and 1")] for c in SCORE_COLUMNS},
+    }
+    return pa.DataFrameSchema(
+        {
+            **{c: pa.Column("Int64", checks.get(c, []), nullable=True, required=False) for c in INTEGER_COLUMNS},
+            **{c: pa.Column("float64", checks.get(c, []), nullable=True, required=False) for c in SCORE_COLUMNS},
+            **{c: pa.Column(str, nullable=False, required=False) for c in TEXT_COLUMNS},
+        },
+        strict=False,  # an analyst may add columns; they are kept as they are
+        coerce=False,  # `conform` converts, exactly and with messages; the schema checks
+    )
 
 
 def _text(value: Any) -> str:
@@ -115,7 +125,7 @@ def _score(value: Any) -> float | None:
     return float(str(value).strip().replace(",", ".")) if isinstance(value, str) else float(value)
 
 
-def conform(df: pd.DataFrame, *, where: str = "register") -> pd.DataFrame:
+def conform(df: pd.DataFrame, *, where: str = "register", check: bool = True) -> pd.DataFrame:
     """The register's columns in the register's types; other columns as they are.
 
     Numbers are parsed exactly (Python's own parser: a score written and read
@@ -143,15 +153,18 @@ def conform(df: pd.DataFrame, *, where: str = "register") -> pd.DataFrame:
             df[column] = pd.Series([_text(v) for v in df[column].tolist()], index=df.index, dtype="str")
     if problems:
         raise RegisterError(problems)
-    validate(df, where=where)
+    if check:  # what was read from a file; rows the pipeline made are typed, not re-checked
+        validate(df, where=where)
     return df
 
 
 def validate(df: pd.DataFrame, *, where: str = "register") -> pd.DataFrame:
-    """Check a typed register against `SCHEMA`; every problem in one error."""
+    """Check a typed register against `pandera_schema()`; every problem in one error."""
+    from pandera.errors import SchemaErrors
+
     try:
-        return SCHEMA.validate(df, lazy=True)
-    except pa.errors.SchemaErrors as exc:
+        return pandera_schema().validate(df, lazy=True)
+    except SchemaErrors as exc:
         problems = []
         for case in exc.failure_cases.itertuples():
             row = f"row {int(case.index) + 2}: " if pd.notna(case.index) else ""
@@ -239,6 +252,6 @@ def row(sentence: Sentence, doc: Document | None = None) -> dict[str, Any]:
 
 def frame(rows: Sequence[dict[str, Any]]) -> pd.DataFrame:
     """Rows (from `row`) as a register in the schema's types."""
-    return conform(pd.DataFrame(list(rows), columns=list(COLUMNS)))
+    return conform(pd.DataFrame(list(rows), columns=list(COLUMNS)), check=False)
 
 

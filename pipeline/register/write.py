@@ -42,14 +42,15 @@ def write(df: pd.DataFrame, path: str | Path, *, sentences: pd.DataFrame | None 
     `.csv` (UTF-8 with BOM, formula-safe), `.xlsx` (sheets Register, Summary,
     Actors, Places and, given `sentences`, Sentences; with `keep_sheets_from`,
     the other sheets of that workbook after them), `.parquet`, `.jsonl`. The
-    register's columns are put in the schema's types and checked first.
+    register's columns are put in the schema's types first.
     """
     path = Path(path)
     suffix = path.suffix.lower()
-    # Typed and checked on the way out too: a frame built elsewhere (`camket classify`) gets the register's types.
-    df = conform(df, where=str(path))
+    # Typed on the way out too: a frame built elsewhere (`camket classify`) gets the register's types.
+    # Values were checked where they came in (reading a file, `--update`); pandera stays unimported here.
+    df = conform(df, where=str(path), check=False)
     if sentences is not None:
-        sentences = conform(sentences, where=f"{path} (sheet Sentences)")
+        sentences = conform(sentences, where=f"{path} (sheet Sentences)", check=False)
     if suffix == ".csv":
         data = to_csv_bytes(df)
         return atomic_write(path, lambda handle: handle.write(data))
