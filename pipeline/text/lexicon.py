@@ -164,8 +164,8 @@ FOOTER_LINE = re.compile(
 )
 # A line that only mentions a picture or a clip; the line after it is the caption.
 IMAGE_MARK = re.compile(
-    r"^[\[(]?\s*(?:chú\s+thích\s+ảnh|(?:hình\s+)?ảnh|hình|photo|image|video|clip|infographic|xem\s+ảnh|phóng\s+to\s+ảnh"
-    r"|bấm\s+vào\s+(?:ảnh|hình)\s+để\s+(?:phóng\s+to|xem))(?:\s*\d{1,2})?\s*[\])]?\s*:?$",
+    r"^[\[(]?\s*+(?:chú\s+thích\s+ảnh|(?:hình\s+)?ảnh|hình|photo|image|video|clip|infographic|xem\s+ảnh|phóng\s+to\s+ảnh"
+    r"|bấm\s+vào\s+(?:ảnh|hình)\s+để\s+(?:phóng\s+to|xem))\s*+(?:\d{1,2}\s*+)?[\])]?\s*+:?$",
     re.IGNORECASE,
 )
 # A credit on a line of its own: "Ảnh: Minh Anh", "(Ảnh: TTXVN)", "Nguồn ảnh: …"; the caption is beside it.
@@ -180,8 +180,8 @@ NAME_PREFIX = re.compile(
     r"^(?:bài\s*(?:và|,|&)\s*ảnh|tin\s*(?:và|,|&)\s*ảnh|bài|tin|ghi\s+chép|thực\s+hiện|tác\s+giả|biên\s+tập)\s*:\s*",
     re.IGNORECASE,
 )
-NAME_NOTE = re.compile(r"\s*\([^()]{1,30}\)\s*$")
-NAME_SEPARATOR = re.compile(r"\s*(?:[-–—,/&]|\s(?:và|với)\s)\s*")
+NAME_NOTE = re.compile(r"\s{0,3}\([^()]{1,30}\)\s*+$")  # bounded/possessive: linear when searched
+NAME_SEPARATOR = re.compile(r"\s{0,3}(?:[-–—,/&]|\s(?:và|với)\s)\s{0,3}")  # bounded: linear when searched
 NAME_TOKEN = re.compile(rf"(?:[{UPPER}]\.){{0,2}}[{UPPER}][^\W\d_{UPPER}]{{0,7}}\.?")
 # Abbreviations that stand for reporters: "PV", "Nhóm PV", "PV - CTV".
 PRESS_ABBREVIATIONS = frozenset({"PV", "CTV", "BTV", "NV", "TTXVN", "VNA", "TG", "P.V", "PTV", "KTV", "NPV", "BBT"})
