@@ -224,7 +224,7 @@ def test_update_of_a_glob_after_a_folder_adds_nothing(tmp_path, monkeypatch):
 
 def test_concurrent_updates_lose_no_rows(tmp_path, monkeypatch):
     """Two updates at once: the second waits for the first instead of writing over its rows."""
-    import pipeline.extract as extract_module
+    import pipeline.register.merge as merge_module
     from pipeline import extract_register
 
     out = tmp_path / "register.csv"
@@ -234,13 +234,13 @@ def test_concurrent_updates_lose_no_rows(tmp_path, monkeypatch):
         folder.mkdir()
         (folder / f"speech-{name}.txt").write_text(text, encoding="utf-8")
         docs.append(folder)
-    real_merge = extract_module.merge_update
+    real_merge = merge_module.merge_update
 
     def slow_merge(old, new):  # widen the window between reading and writing the register
         time.sleep(1.0)
         return real_merge(old, new)
 
-    monkeypatch.setattr(extract_module, "merge_update", slow_merge)
+    monkeypatch.setattr(merge_module, "merge_update", slow_merge)  # extract imports it when it merges
     register.write(register.frame([]), out)  # both runs start from the same (empty) register
     waits, errors = [], []
 
