@@ -41,7 +41,7 @@ from spacy.vocab import Vocab
 
 from pipeline.fields import lexicon as lex
 from pipeline.fields.lexicon import DOC_TEXT_KEY, norm
-from pipeline.text.normalize import canonical_tones
+from pipeline.text.normalize import canonical_tones, nfc_with_offsets
 
 TOKENIZER_NAME = "camket.UndertheseaTokenizer.v1"
 
@@ -227,24 +227,6 @@ class _CRFSegmenter:
         return output
 
 
-def _nfc_offsets(text: str) -> tuple[str, list[int]]:
-    """NFC text and, for each of its characters plus the end, the offset in `text`."""
-    if unicodedata.is_normalized("NFC", text):
-        return text, list(range(len(text) + 1))
-    out: list[str] = []
-    offsets: list[int] = []
-    start = 0
-    for i in range(1, len(text) + 1):
-        # a cluster is a base character and the combining marks after it
-        if i == len(text) or not unicodedata.combining(text[i]):
-            piece = unicodedata.normalize("NFC", text[start:i])
-            out.append(piece)
-            offsets.extend([start] * len(piece))
-            start = i
-    offsets.append(len(text))
-    return "".join(out), offsets
-
-
 def _phrase_regex(phrases: Iterable[str]) -> re.Pattern[str] | None:
     alternatives = sorted({norm(p) for p in phrases if p.strip()}, key=len, reverse=True)
     if not alternatives:
@@ -371,7 +353,7 @@ class UndertheseaTokenizer:
 
     def analyse(self, text: str) -> tuple[list[tuple[int, int]], list[str]]:
         """Token character spans in `text` (white space excluded) and each token's NORM."""
-        nfc, offsets = _nfc_offsets(text)
+        nfc, offsets = nfc_with_offsets(text)
         canonical = canonical_tones(nfc)
         if len(canonical) != len(nfc):  # cannot happen for NFC input; keep offsets safe anyway
             canonical = nfc
