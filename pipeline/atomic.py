@@ -25,19 +25,23 @@ def _output_error(path: Path, exc: OSError) -> OutputError:
     return OutputError(f"{path}: cannot write the output ({reason})")
 
 
-def check_writable(path: str | Path) -> None:
-    """Fail now, before any work, when `path` cannot be written (its folder missing and
-    not creatable, read-only, under a file, not a file system that takes files)."""
-    path = Path(path)
+def _temporary_beside(path: Path) -> tuple[int, str]:
+    """A new temporary file in `path`'s folder (made if missing), or one OutputError saying why not."""
     if path.is_dir():
         raise OutputError(f"{path}: is a folder; give a file name")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        os.close(fd)
-        os.unlink(tmp)
+        return tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise _output_error(path, exc) from None
+
+
+def check_writable(path: str | Path) -> None:
+    """Fail now, before any work, when `path` cannot be written (its folder missing and
+    not creatable, read-only, under a file, not a file system that takes files)."""
+    fd, tmp = _temporary_beside(Path(path))
+    os.close(fd)
+    os.unlink(tmp)
 
 
 def atomic_write(path: str | Path, write: Callable[[IO[bytes]], None]) -> Path:
@@ -47,13 +51,7 @@ def atomic_write(path: str | Path, write: Callable[[IO[bytes]], None]) -> Path:
     an exception) removes the temporary file; OS errors become one OutputError.
     """
     path = Path(path)
-    if path.is_dir():
-        raise OutputError(f"{path}: is a folder; give a file name")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise _output_error(path, exc) from None
+    fd, tmp = _temporary_beside(path)
     try:
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the file the usual mode
         with os.fdopen(fd, "wb") as handle:

@@ -133,12 +133,17 @@ def test_classify_names_a_missing_column(runner, tmp_path):
     assert "no column 'câu'" in result.output and "--text-column" in result.output
 
 
-def test_train_and_evaluate_commands(runner, tmp_path):
-    corpus = tmp_path / "c.csv"
+def _tiny_corpus(path):
+    """Six two-sentence documents: a directive on epidemics and thanks."""
     rows = ["doc_id,text,area,commitment,source"]
     for i in range(6):
         rows += [f"d{i},Tăng cường phòng chống dịch bệnh lần {i}.,1,1,written", f"d{i},Xin trân trọng cảm ơn lần {i}!,0,0,written"]
-    corpus.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_train_and_evaluate_commands(runner, tmp_path):
+    corpus = _tiny_corpus(tmp_path / "c.csv")
     result = runner.invoke(cli, ["train", str(corpus), "-o", str(tmp_path / "m"), "--cv", "3"])
     assert result.exit_code == 0, result.output
     assert "macro-F1" in result.output
@@ -152,11 +157,7 @@ def test_train_and_evaluate_commands(runner, tmp_path):
 def test_train_scores_a_held_out_dev_set_and_refuses_a_leaking_one(runner, tmp_path):
     import json
 
-    corpus = tmp_path / "c.csv"
-    rows = ["doc_id,text,area,commitment,source"]
-    for i in range(6):
-        rows += [f"d{i},Tăng cường phòng chống dịch bệnh lần {i}.,1,1,written", f"d{i},Xin trân trọng cảm ơn lần {i}!,0,0,written"]
-    corpus.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    corpus = _tiny_corpus(tmp_path / "c.csv")
     dev = tmp_path / "dev.csv"
     dev.write_text("id,text,area,commitment\na,Đẩy mạnh tiêm vắc-xin phòng dịch.,1,1\nb,Xin cảm ơn các đồng chí!,0,0\n", encoding="utf-8")
     result = runner.invoke(cli, ["train", str(corpus), "-o", str(tmp_path / "m"), "--cv", "0", "--dev", str(dev)])
