@@ -45,6 +45,18 @@ def _too_large(source: str, size: int, max_size: int) -> InputError:
     return InputError(source, f"too large ({describe_size(size)} > {describe_size(max_size)}); raise --max-size to read it")
 
 
+
+def _os_input_error(source: str, exc: OSError, doing: str) -> InputError:
+    """An OS error while opening or reading a transcript, as one line naming the file."""
+    if isinstance(exc, FileNotFoundError):
+        return InputError(source, "no such file")
+    if isinstance(exc, PermissionError):
+        return InputError(source, "permission denied")
+    if isinstance(exc, IsADirectoryError):
+        return InputError(source, "is a folder, not a file")
+    return InputError(source, f"cannot {doing} ({exc.strerror or exc})")
+
+
 def _read(path: Path, max_size: int | None) -> bytes:
     """The bytes of a regular file (or standard input), never more than `max_size` of them.
 
@@ -61,14 +73,8 @@ def _read(path: Path, max_size: int | None) -> bytes:
     try:
         # O_NONBLOCK: opening a FIFO must not wait for a writer; checked below, never read.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
-    except FileNotFoundError:
-        raise InputError(source, "no such file") from None
-    except PermissionError:
-        raise InputError(source, "permission denied") from None
-    except IsADirectoryError:
-        raise InputError(source, "is a folder, not a file") from None
     except OSError as exc:
-        raise InputError(source, f"cannot open ({exc.strerror})") from None
+        raise _os_input_error(source, exc, "open") from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
@@ -85,12 +91,8 @@ def _read(path: Path, max_size: int | None) -> bytes:
         if max_size is not None and len(data) > max_size:  # grew while we read it
             raise _too_large(source, len(data), max_size)
         return data
-    except PermissionError:
-        raise InputError(source, "permission denied") from None
-    except IsADirectoryError:
-        raise InputError(source, "is a folder, not a file") from None
     except OSError as exc:
-        raise InputError(source, f"cannot read ({exc.strerror or exc})") from None
+        raise _os_input_error(source, exc, "read") from None
     finally:
         if fd >= 0:
             os.close(fd)
