@@ -27,7 +27,8 @@ def test_extract_imports_no_more_than_it_uses(tmp_path, reference_path):
     # A saved model runs with NumPy alone: scikit-learn and SciPy only train (skops is gone).
     training = sorted(m for m in modules if m.split(".")[0] in {"sklearn", "scipy", "skops"})
     assert not training, training[:10]
-    unused = {"pytest", "dask", "pandera", "openpyxl", "docx", "pypdf", "trafilatura", "matplotlib"}
+    # vietnam_provinces: the places field reads its data file, never imports it (see the test below).
+    unused = {"pytest", "dask", "pandera", "openpyxl", "docx", "pypdf", "trafilatura", "matplotlib", "vietnam_provinces"}
     assert not unused & modules, sorted(unused & modules)
 
 
@@ -51,3 +52,11 @@ def test_classify_and_evaluate_run_without_scikit_learn(tmp_path, command):
     modules = set(done.stdout.strip().splitlines()[-1].split())
     assert "pipeline.classify.linear" in modules
     assert not sorted(m for m in modules if m.split(".")[0] in {"sklearn", "scipy", "skops"})
+
+
+def test_the_place_names_are_the_packages_own_data_file():
+    import vietnam_provinces
+
+    from pipeline.fields.gazetteer import _divisions_json
+
+    assert _divisions_json() == vietnam_provinces.NESTED_DIVISIONS_JSON_PATH
