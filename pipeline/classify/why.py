@@ -83,21 +83,31 @@ def _phrases(text: str, spans: list[tuple[int, int]], grams: list[tuple[int, int
     """Runs of adjacent words that pushed toward the decision, as written, strongest first.
 
     `sign` (±1) turns the weights toward the decision taken; multiplying by it is exact.
+    Each word's score is summed in plain floats (the same additions, in the same order,
+    as on an array, at a fraction of the cost for a sentence's few dozen words); a run's
+    total is NumPy's sum, as it always was, so ties between runs break the same way.
     """
-    score = np.zeros(len(spans))
+    score = [0.0] * len(spans)
     for index, start, end in grams:
-        contribution = value.get(index, 0.0) * (float(weights[index]) * sign)
-        score[start:end] += contribution / (end - start)
-    if not len(score) or score.max() <= 0:
+        share = value.get(index, 0.0) * (float(weights[index]) * sign) / (end - start)
+        for j in range(start, end):
+            score[j] += share
+    if not score:
         return ()
-    keep = score > 0.25 * score.max()
+    top = max(score)
+    if top <= 0:
+        return ()
+    floor = 0.25 * top
     runs: list[tuple[float, int, int]] = []
     start = None
-    for j in range(len(score) + 1):
-        if j < len(score) and keep[j]:
+    for j, s in enumerate(score):
+        if s > floor:
             start = j if start is None else start
         elif start is not None:
-            runs.append((float(score[start:j].sum()), start, j))
+            runs.append((start, j))
             start = None
-    runs.sort(key=lambda r: -r[0])
-    return tuple(text[spans[a][0] : spans[b - 1][1]] for _, a, b in runs[:k])
+    if start is not None:
+        runs.append((start, len(score)))
+    totals = np.array(score)
+    ranked = sorted(((float(totals[a:b].sum()), a, b) for a, b in runs), key=lambda r: -r[0])
+    return tuple(text[spans[a][0] : spans[b - 1][1]] for _, a, b in ranked[:k])
