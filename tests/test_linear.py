@@ -214,3 +214,24 @@ def test_a_folder_with_the_old_format_says_to_retrain(tmp_path):
     (tmp_path / "model.skops").write_bytes(b"PK")
     with pytest.raises(CamketError, match="model.skops, a format this camket no longer reads; retrain"):
         load_model(tmp_path)
+
+
+# ------------------------------------------------------------------ metrics without scikit-learn
+def test_the_metrics_are_scikit_learns():
+    """`camket evaluate` counts with NumPy; the figures are scikit-learn's, absent and unpredicted classes included."""
+    from sklearn.metrics import confusion_matrix, precision_recall_fscore_support
+
+    from pipeline.classify.evaluate import confusion, precision_recall_f1
+
+    rng = np.random.default_rng(0)
+    labels = list(range(7))
+    for trial in range(20):
+        true = rng.choice([0, 1, 2, 4, 6], size=200)  # 3 and 5 never true
+        pred = np.where(rng.random(200) < 0.6, true, rng.choice([0, 1, 2, 5], size=200))  # 3 never predicted
+        ours = precision_recall_f1(true, pred, labels)
+        theirs = precision_recall_fscore_support(true, pred, labels=labels, zero_division=0)
+        for a, b in zip(ours, theirs):
+            assert np.allclose(a, b, rtol=0, atol=1e-15), (trial, a, b)
+        assert (confusion(true, pred, labels) == confusion_matrix(true, pred, labels=labels)).all()
+        binary = precision_recall_f1(true == 1, pred == 1, [1])
+        assert np.allclose(binary[:3], precision_recall_fscore_support(true == 1, pred == 1, labels=[1], zero_division=0)[:3])

@@ -19,14 +19,16 @@ import json
 import os
 import zipfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from pipeline.atomic import atomic_write_bytes, atomic_write_text
-from pipeline.classify.labeller import Labeller
 from pipeline.classify.linear import LinearModel
 from pipeline.errors import CamketError
+
+if TYPE_CHECKING:  # the estimator imports scikit-learn, which loading a model must not
+    from pipeline.classify.model import SentenceClassifier
 
 MODEL_FILE = "model.npz"
 OLD_MODEL_FILE = "model.skops"  # the format before the arrays; no longer read
@@ -56,7 +58,7 @@ def default_model_dir() -> Path:
     return bundled if (bundled / MODEL_FILE).is_file() else checkout
 
 
-def save_model(directory: str | Path, classifier: Labeller, meta: dict[str, Any], card: str) -> Path:
+def save_model(directory: str | Path, classifier: "SentenceClassifier | LinearModel", meta: dict[str, Any], card: str) -> Path:
     """Write the model folder: the classifier's arrays (a fitted `SentenceClassifier` or a
     `LinearModel`), `meta.json` and the model card, each file atomically."""
     directory = Path(directory)
