@@ -12,7 +12,7 @@ import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pipeline.classify.model import SentenceClassifier
+from pipeline.classify.labeller import Labeller
 from pipeline.classify.persist import load_model
 from pipeline.classify.tag import tag
 from pipeline.errors import InputError
@@ -54,7 +54,7 @@ MAX_SENTENCE_CHARS = 20_000
 CHUNK = 16
 
 
-def process_documents(docs: Sequence[Document], classifier: SentenceClassifier, *, fields: bool = True) -> list[Processed]:
+def process_documents(docs: Sequence[Document], classifier: Labeller, *, fields: bool = True) -> list[Processed]:
     """Segment, classify and extract fields for several documents at once.
 
     Each document's sentences stay together (the classifier's context never
@@ -76,12 +76,12 @@ def process_documents(docs: Sequence[Document], classifier: SentenceClassifier, 
     return out
 
 
-def process_document(doc: Document, classifier: SentenceClassifier, *, fields: bool = True) -> Processed:
+def process_document(doc: Document, classifier: Labeller, *, fields: bool = True) -> Processed:
     return process_documents([doc], classifier, fields=fields)[0]
 
 
 @functools.lru_cache(maxsize=4)
-def cached_classifier(model_dir: str | None) -> SentenceClassifier:
+def cached_classifier(model_dir: str | None) -> Labeller:
     """The model of `model_dir`, loaded once per process (workers inherit it on fork)."""
     return load_model(model_dir)
 

@@ -23,7 +23,7 @@ def test_trained_on_the_corpus_as_it_is_now(root, meta, monkeypatch):
 
 def test_meta_records_what_the_issue_asks(meta):
     assert {"versions", "corpus", "labels", "params", "metrics"} <= set(meta)
-    assert meta["versions"]["scikit-learn"] and meta["versions"]["skops"]
+    assert meta["versions"]["scikit-learn"] and meta["versions"]["numpy"]
     assert set(meta["labels"]["area"]) == {str(c) for c in range(7)}
     assert meta["metrics"]["cv"]["grouped_by"] == "doc_id"
 

@@ -23,7 +23,7 @@ def test_every_subpackage_is_in_the_wheel_and_the_model_is_package_data():
     assert set(tool["packages"]) == set(find_packages(str(ROOT), include=["pipeline*"])) | {"pipeline.models"}
     assert tool["package-dir"]["pipeline.models"] == "models"
     assert "default/*" in tool["package-data"]["pipeline.models"]
-    assert (ROOT / "models" / "default" / "model.skops").is_file()
+    assert (ROOT / "models" / "default" / "model.npz").is_file()
 
 
 def test_requires_python_is_what_the_dependencies_need():
@@ -55,16 +55,17 @@ def test_every_import_is_declared():
 
     declared = {re.split(r"[\[<>=!~ ;]", d)[0].lower().replace("-", "_") for d in PYPROJECT["project"]["dependencies"]}
     optional = {re.split(r"[\[<>=!~ ;]", d)[0].lower().replace("-", "_") for ds in PYPROJECT["project"]["optional-dependencies"].values() for d in ds}
-    import_to_dist = {"sklearn": "scikit_learn", "docx": "python_docx", "skops": "skops", "yaml": "pyyaml"}
+    import_to_dist = {"sklearn": "scikit_learn", "docx": "python_docx", "yaml": "pyyaml"}
     missing = {m for m in _third_party_imports() if import_to_dist.get(m, m).lower() not in declared and m not in optional}
     assert not missing, missing
 
 
 def test_pins_only_where_behaviour_depends_on_the_version():
     exact = {d.split("==")[0] for d in PYPROJECT["project"]["dependencies"] if "==" in d}
-    # underthesea: word segmentation; scikit-learn and skops: the saved model; vietnam-provinces: its
-    # data decide which places the places field finds.
-    assert exact == {"underthesea", "scikit-learn", "skops", "vietnam-provinces"}
+    # underthesea: word segmentation; scikit-learn: the model is trained with it and the saved arrays
+    # are checked against its computations; vietnam-provinces: its data decide which places the
+    # places field finds.
+    assert exact == {"underthesea", "scikit-learn", "vietnam-provinces"}
     constraints = (ROOT / "constraints.txt").read_text(encoding="utf-8")
     for name in exact:
         assert f"{name}==" in constraints
@@ -78,7 +79,7 @@ def test_defaults_do_not_depend_on_the_current_folder(tmp_path, monkeypatch):
 
     monkeypatch.delenv("CAMKET_MODEL", raising=False)
     monkeypatch.chdir(tmp_path)
-    assert (default_model_dir() / "model.skops").is_file()
+    assert (default_model_dir() / "model.npz").is_file()
     assert default_table().is_file()
     assert default_corpus() == ROOT / "corpora"
     assert default_review_store() == ROOT / "corpora" / "reviewed" / "reviews.csv"

@@ -1,4 +1,9 @@
-"""Metrics and document-grouped cross-validation."""
+"""Metrics and document-grouped cross-validation.
+
+Scoring a saved model needs no scikit-learn (the metrics are counts, computed here as
+scikit-learn's `precision_recall_fscore_support` and `confusion_matrix` compute them);
+only cross-validation, which trains, imports it.
+"""
 
 from __future__ import annotations
 
@@ -8,22 +13,41 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from sklearn.metrics import confusion_matrix, precision_recall_fscore_support
-from sklearn.model_selection import GroupKFold
 
 from pipeline.areas import AREA_CODES, area
 from pipeline.classify.corpus import read_corpus, sample_weights
-from pipeline.classify.model import SentenceClassifier
+from pipeline.classify.labeller import Labeller
 from pipeline.classify.persist import default_model_dir, load_meta, load_model
 from pipeline.errors import CamketError
+
+
+def precision_recall_f1(
+    true: Sequence[int], pred: Sequence[int], labels: Sequence[int]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Per label: precision, recall, F1 (0 where undefined) and support, as arrays in `labels` order."""
+    true, pred = np.asarray(true), np.asarray(pred)
+    tp = np.array([np.sum((true == c) & (pred == c)) for c in labels], dtype=float)
+    true_sum = np.array([np.sum(true == c) for c in labels])
+    pred_sum = np.array([np.sum(pred == c) for c in labels])
+
+    def divide(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        return np.divide(a, b, out=np.zeros(len(a)), where=b > 0)
+
+    return divide(tp, pred_sum), divide(tp, true_sum), divide(2 * tp, (true_sum + pred_sum).astype(float)), true_sum
+
+
+def confusion(true: Sequence[int], pred: Sequence[int], labels: Sequence[int]) -> np.ndarray:
+    """Counts of (true, predicted) pairs, rows and columns in `labels` order; other values ignored."""
+    true, pred = np.asarray(true), np.asarray(pred)
+    return np.array([[int(np.sum((true == a) & (pred == b))) for b in labels] for a in labels], dtype=np.int64)
 
 
 def score(areas_true: Sequence[int], areas_pred: Sequence[int], commit_true: Sequence[int], commit_pred: Sequence[int]) -> dict[str, Any]:
     """Per-area precision/recall/F1, macro-F1, confusion matrix; commitment P/R/F1."""
     labels = list(AREA_CODES)
-    p, r, f, support = precision_recall_fscore_support(areas_true, areas_pred, labels=labels, zero_division=0)
+    p, r, f, support = precision_recall_f1(areas_true, areas_pred, labels)
     present = [i for i, s in enumerate(support) if s > 0]
-    cp, cr, cf, _ = precision_recall_fscore_support(commit_true, commit_pred, labels=[1], zero_division=0)
+    cp, cr, cf, _ = precision_recall_f1(commit_true, commit_pred, [1])
     return {
         "n": int(len(areas_true)),
         "area": {
@@ -33,7 +57,7 @@ def score(areas_true: Sequence[int], areas_pred: Sequence[int], commit_true: Seq
             },
             "macro_f1": round(float(np.mean([f[i] for i in present])), 4) if present else 0.0,
             "accuracy": round(float(np.mean(np.asarray(areas_true) == np.asarray(areas_pred))), 4),
-            "confusion": confusion_matrix(areas_true, areas_pred, labels=labels).tolist(),
+            "confusion": confusion(areas_true, areas_pred, labels).tolist(),
         },
         "commitment": {
             "precision": round(float(cp[0]), 4),
@@ -45,7 +69,7 @@ def score(areas_true: Sequence[int], areas_pred: Sequence[int], commit_true: Seq
     }
 
 
-def evaluate(classifier: SentenceClassifier, corpus: pd.DataFrame) -> dict[str, Any]:
+def evaluate(classifier: Labeller, corpus: pd.DataFrame) -> dict[str, Any]:
     pred = classifier.predict(corpus["text"].tolist(), groups=corpus["doc_id"].tolist())
     return score(corpus["area"], pred[:, 0], corpus["commitment"], pred[:, 1])
 
@@ -68,6 +92,9 @@ def cross_validate(
     corpus: pd.DataFrame, k: int = 5, params: dict[str, Any] | None = None, seed: int = 0, *, group_by: str = "doc_id"
 ) -> dict[str, Any]:
     """K folds grouped by document (or batch), so sentences of one document never straddle train and test."""
+    from sklearn.model_selection import GroupKFold  # training: here, not at import
+
+    from pipeline.classify.model import SentenceClassifier
     folds_by = cv_groups(corpus, group_by)
     groups = corpus["doc_id"].to_numpy()
     n_docs = len(set(folds_by))

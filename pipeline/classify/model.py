@@ -1,7 +1,8 @@
 """The sentence classifier: area (0-6) and commitment (0/1), scikit-learn style.
 
-Text is folded (`prepare`) before it reaches the estimators, so the fitted
-objects are plain scikit-learn types and save with skops with no untrusted type.
+Text is folded (`pipeline.classify.prepare`) before it reaches the estimators. This
+estimator is what trains and cross-validates; what is saved is its arrays, and saved
+models run in `pipeline.classify.linear`, which computes the same with NumPy alone.
 
 Area is decided in two steps. A linear model reads the sentence alone; a small
 context model then weighs its probabilities with those of the sentences before
@@ -14,8 +15,6 @@ so it learns how much to trust a neighbour's guess rather than its training labe
 
 from __future__ import annotations
 
-import re
-import weakref
 from collections.abc import Sequence
 
 import numpy as np
@@ -27,59 +26,12 @@ from sklearn.model_selection import GroupKFold
 from sklearn.pipeline import FeatureUnion
 from sklearn.svm import LinearSVC
 
-from pipeline.text import lexicon
-from pipeline.text.lexicon import AREA_TERMS
-from pipeline.text.frame import frame_tokens, mask_frame
-from pipeline.text.normalize import fold_for_model, nfc_with_offsets
+from pipeline.classify.labeller import predictions, to_labels
+from pipeline.classify.prepare import BOS, context_features, lexicon_tokens, prepare
+from pipeline.classify.why import Reasons, explain
 from pipeline.records import Labels
 
-# get_feature_names_out rebuilds a 100k-string array on every call (~0.2 s);
-# label() runs once per document, so the names are kept per fitted vectorizer.
-_FEATURE_NAMES: "weakref.WeakKeyDictionary[TfidfVectorizer, np.ndarray]" = weakref.WeakKeyDictionary()
-
-
-def _feature_names(vectorizer: TfidfVectorizer) -> np.ndarray:
-    names = _FEATURE_NAMES.get(vectorizer)
-    if names is None:
-        names = _FEATURE_NAMES[vectorizer] = vectorizer.get_feature_names_out()
-    return names
-
-
-BOS = "xxbos"  # marks the sentence start, where Vietnamese directives put their verb
-_AREA_PATTERNS = {
-    code: re.compile(r"(?<!\w)(?:" + "|".join(sorted(map(re.escape, terms), key=len, reverse=True)) + r")(?!\w)")
-    for code, terms in AREA_TERMS.items()
-}
-
-
-def lexicon_tokens(folded: str) -> list[str]:
-    """Priors the data alone learns slowly: one "xxareaN" per area-lexicon match,
-    "xxverbfirst" when a directive verb opens the sentence (after "Thứ hai,",
-    "Trước mắt,", a bullet …), "xxcue"/"xxreport"/"xxwish" per cue word."""
-    tokens = [f"xxarea{code}" for code, pattern in _AREA_PATTERNS.items() for _ in pattern.finditer(folded)]
-    body = lexicon.OPENER.sub("", folded, count=1)
-    if lexicon.DIRECTIVE_START.match(body):
-        tokens.append("xxverbfirst")
-    if lexicon.WISH_CUES.match(body):
-        tokens.append("xxwish")
-    tokens += ["xxcue"] * len(lexicon.COMMITMENT_CUES.findall(folded))
-    tokens += ["xxreport"] * len(lexicon.REPORT_CUES.findall(folded))
-    return tokens
-
-
-def prepare(texts: Sequence[str], *, lexicon: bool = True, frame: bool = False) -> list[str]:
-    """The classifier's view of each sentence: folded text, start marker, lexicon prior.
-
-    With `frame`, people's names and the titles after them become placeholders
-    (`pipeline.text.frame`): the reporting frame stays visible as a frame, not as
-    words of an area.
-    """
-    out = []
-    for text in texts:
-        folded = fold_for_model(mask_frame(text) if frame else text)
-        prior = " ".join(lexicon_tokens(folded) + (frame_tokens(folded) if frame else [])) if lexicon else ""
-        out.append(f"{BOS} {folded} {prior}".rstrip())
-    return out
+__all__ = ["BOS", "SentenceClassifier", "build_features", "context_features", "lexicon_tokens", "prepare"]
 
 
 def build_features(
@@ -116,20 +68,6 @@ def _decisions(model: LinearSVC, F, classes: np.ndarray) -> np.ndarray:
     for j, c in enumerate(model.classes_):
         out[:, index[c]] = raw[:, j]
     return out
-
-
-def context_features(P: np.ndarray, groups: Sequence[object]) -> np.ndarray:
-    """[own probabilities, previous sentence's, next sentence's, has-previous, has-next]."""
-    n, k = P.shape
-    prev = np.zeros((n, k))
-    nxt = np.zeros((n, k))
-    flags = np.zeros((n, 2))
-    for i in range(n):
-        if i > 0 and groups[i - 1] == groups[i]:
-            prev[i], flags[i, 0] = P[i - 1], 1.0
-        if i < n - 1 and groups[i + 1] == groups[i]:
-            nxt[i], flags[i, 1] = P[i + 1], 1.0
-    return np.hstack([P, prev, nxt, flags])
 
 
 class SentenceClassifier(ClassifierMixin, BaseEstimator):
@@ -251,7 +189,7 @@ class SentenceClassifier(ClassifierMixin, BaseEstimator):
 
     def predict(self, X: Sequence[str], groups: Sequence[object] | None = None) -> np.ndarray:
         _, area_p, area_classes, commit_p = self._probabilities(X, groups)
-        return np.column_stack([area_classes[area_p.argmax(axis=1)], (commit_p >= 0.5).astype(int)])
+        return predictions(area_p, area_classes, commit_p)
 
     def label(self, X: Sequence[str], groups: Sequence[object] | None = None, *, explain: int = 3) -> list[Labels]:
         """Labels with scores, the runner-up area and the phrases behind both decisions.
@@ -265,93 +203,15 @@ class SentenceClassifier(ClassifierMixin, BaseEstimator):
         if not len(X):
             return []
         F, area_p, area_classes, commit_p = self._probabilities(X, groups)
-        order = np.argsort(-area_p, axis=1, kind="stable")
-        commitments = (commit_p >= 0.5).astype(int)
-        why = self._why(X, F, area_classes[order[:, 0]], commitments, explain) if explain else [((), ())] * len(X)
-        out = []
-        for i in range(len(X)):
-            best, alt = order[i, 0], order[i, 1]
-            out.append(
-                Labels(
-                    area=int(area_classes[best]),
-                    area_score=round(float(area_p[i, best]), 4),
-                    commitment=int(commit_p[i] >= 0.5),
-                    commitment_score=round(float(commit_p[i]), 4),
-                    area_alt=int(area_classes[alt]),
-                    area_alt_score=round(float(area_p[i, alt]), 4),
-                    why=why[i][0],
-                    why_commitment=why[i][1],
-                )
-            )
-        return out
+        reasons = (lambda areas, commitments: self._why(X, F, areas, commitments, explain)) if explain else None
+        return to_labels(area_p, area_classes, commit_p, reasons)
 
-    def _why(self, X: Sequence[str], F, areas: np.ndarray, commitments: np.ndarray, k: int) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    def _why(self, X: Sequence[str], F, areas: np.ndarray, commitments: np.ndarray, k: int) -> list[Reasons]:
         """For each sentence, the phrases of its own text that pushed the area and the commitment decision most."""
         words = _vectorizers(self.features_)[0]
-        vocabulary = words.vocabulary_
         F = F.tocsr()
-        area_rows = {c: i for i, c in enumerate(self.area_model_.classes_)}
-        area_coef = self.area_model_.coef_
-        commit_coef = self.commitment_model_.coef_
-        # A binary LinearSVC has one row, pointing at classes_[1].
-        positive = 1.0 if list(self.commitment_model_.classes_).index(1) == 1 else -1.0
-        n_max = max(words.ngram_range)
-        out = []
-        for i, text in enumerate(X):
-            spans = _token_spans(text)
-            row = F.getrow(i)
-            value = dict(zip(row.indices.tolist(), row.data.tolist()))
-            grams = _ngram_positions([fold_for_model(text[s:e]) for s, e in spans], n_max, vocabulary)
-            area_w = area_coef[area_rows[areas[i]]] if areas[i] in area_rows else None
-            commit_w = commit_coef[0] * (positive if commitments[i] == 1 else -positive)
-            out.append((
-                _phrases(text, spans, grams, value, area_w, k) if area_w is not None else (),
-                _phrases(text, spans, grams, value, commit_w, k),
-            ))
-        return out
-
-
-_WORD = re.compile(r"\w+")
-
-
-def _token_spans(text: str) -> list[tuple[int, int]]:
-    """The words of `text` as the vectorizer sees them (`\\w+` on NFC), as offsets into `text`."""
-    nfc, offsets = nfc_with_offsets(text)
-    return [(offsets[m.start()], offsets[m.end()]) for m in _WORD.finditer(nfc)]
-
-
-def _ngram_positions(folded: list[str], n_max: int, vocabulary: dict[str, int]) -> list[tuple[int, int, int]]:
-    """(feature index, first word, last word + 1) of every n-gram of the sentence the model knows.
-
-    N-grams with the start marker or the lexicon tokens are never formed here:
-    they are not words of the sentence.
-    """
-    found = []
-    for n in range(1, n_max + 1):
-        for start in range(len(folded) - n + 1):
-            index = vocabulary.get(" ".join(folded[start : start + n]))
-            if index is not None:
-                found.append((index, start, start + n))
-    return found
-
-
-def _phrases(text: str, spans: list[tuple[int, int]], grams: list[tuple[int, int, int]], value: dict[int, float],
-             weights: np.ndarray, k: int) -> tuple[str, ...]:
-    """Runs of adjacent words that pushed toward the decision, as written, strongest first."""
-    score = np.zeros(len(spans))
-    for index, start, end in grams:
-        contribution = value.get(index, 0.0) * float(weights[index])
-        score[start:end] += contribution / (end - start)
-    if not len(score) or score.max() <= 0:
-        return ()
-    keep = score > 0.25 * score.max()
-    runs: list[tuple[float, int, int]] = []
-    start = None
-    for j in range(len(score) + 1):
-        if j < len(score) and keep[j]:
-            start = j if start is None else start
-        elif start is not None:
-            runs.append((float(score[start:j].sum()), start, j))
-            start = None
-    runs.sort(key=lambda r: -r[0])
-    return tuple(text[spans[a][0] : spans[b - 1][1]] for _, a, b in runs[:k])
+        rows = [dict(zip(F.indices[a:b].tolist(), F.data[a:b].tolist())) for a, b in zip(F.indptr[:-1], F.indptr[1:])]
+        return explain(X, rows, words.vocabulary_, max(words.ngram_range),
+                       area_coef=self.area_model_.coef_, area_classes=self.area_model_.classes_,
+                       commitment_coef=self.commitment_model_.coef_, commitment_classes=self.commitment_model_.classes_,
+                       areas=areas, commitments=commitments, k=k)

@@ -1,69 +1,43 @@
-"""Saving and loading models with skops (never pickle), with their metadata.
+"""Saving and loading models as plain arrays (never pickle), with their metadata.
 
-A model folder holds `model.skops` (the two fitted scikit-learn pipelines),
-`meta.json` (versions, corpus hashes, labels, counts, hyperparameters,
-metrics) and `README.md`, the model card.
+A model folder holds `model.npz` (the fitted classifier's arrays: the terms and their
+idf, the linear models' coefficients, intercepts and classes, and a JSON header with
+the hyperparameters; see `pipeline.classify.linear`), `meta.json` (versions, corpus
+hashes, labels, counts, hyperparameters, metrics) and `README.md`, the model card.
+
+The file is read with `numpy.load(allow_pickle=False)`: numbers and bytes only, so
+loading a model runs no code from it, whoever made it. Each array is checked (name,
+dtype, shape, finite values) before the model is built, and the model must label a
+probe sentence before it is trusted with a batch. Running a saved model needs
+neither scikit-learn nor SciPy.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import os
-import sys
 import zipfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pipeline.errors import CamketError
-from pipeline.classify.model import SentenceClassifier
+import numpy as np
+
 from pipeline.atomic import atomic_write_bytes, atomic_write_text
+from pipeline.classify.linear import LinearModel
+from pipeline.errors import CamketError
 
-MODEL_FILE = "model.skops"
+if TYPE_CHECKING:  # the estimator imports scikit-learn, which loading a model must not
+    from pipeline.classify.model import SentenceClassifier
+
+MODEL_FILE = "model.npz"
+OLD_MODEL_FILE = "model.skops"  # the format before the arrays; no longer read
 META_FILE = "meta.json"
 CARD_FILE = "README.md"
 
-# Types skops does not trust by default that we reviewed and accept. Keep it
-# short: every entry is code that loading may run.
-TRUSTED_TYPES: tuple[str, ...] = ()
-
-
-# The scikit-learn estimators a camket model is made of: those `pipeline.classify.model`
-# builds (any it imports), and the parts they make inside (a TfidfVectorizer holds a
-# TfidfTransformer). skops trusts these by default; see `_skops_io`.
-def _model_estimators() -> list[tuple[str, type]]:
-    from sklearn.base import BaseEstimator
-    from sklearn.feature_extraction.text import TfidfTransformer
-    from sklearn.pipeline import Pipeline
-
-    from pipeline.classify import model
-
-    classes = {TfidfTransformer, Pipeline}
-    classes |= {v for v in vars(model).values()
-                if isinstance(v, type) and issubclass(v, BaseEstimator) and v.__module__.startswith("sklearn.")
-                and v.__module__ != "sklearn.base"}
-    return sorted(((c.__name__, c) for c in classes), key=lambda pair: pair[0])
-
-
-def _skops_io():
-    """`skops.io`, imported without importing all of scikit-learn.
-
-    At import, skops lists every scikit-learn estimator as a trusted type by
-    walking and importing every scikit-learn module (`all_estimators`), about
-    half of the start-up time of `camket extract`. Here it sees only the
-    estimators a camket model is made of: loading trusts fewer types, never
-    more, and takes a fraction of the time.
-    """
-    if "skops.io" in sys.modules:
-        return sys.modules["skops.io"]
-    import sklearn.utils
-
-    real = sklearn.utils.all_estimators
-    sklearn.utils.all_estimators = lambda type_filter=None: _model_estimators()
-    try:
-        import skops.io as sio
-    finally:
-        sklearn.utils.all_estimators = real
-    return sio
+# The bundled model is a few MB on disk and about 10 MB as arrays; a file or its arrays
+# far beyond that is not a camket model, and is refused before it fills the memory.
+MAX_MODEL_BYTES = 256 * 2**20
 
 
 def default_model_dir() -> Path:
@@ -84,17 +58,15 @@ def default_model_dir() -> Path:
     return bundled if (bundled / MODEL_FILE).is_file() else checkout
 
 
-def save_model(directory: str | Path, classifier: SentenceClassifier, meta: dict[str, Any], card: str) -> Path:
+def save_model(directory: str | Path, classifier: "SentenceClassifier | LinearModel", meta: dict[str, Any], card: str) -> Path:
+    """Write the model folder: the classifier's arrays (a fitted `SentenceClassifier` or a
+    `LinearModel`), `meta.json` and the model card, each file atomically."""
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
-    payload = {
-        "parts": classifier.fitted_parts(),
-        "params": {k: list(v) if isinstance(v, tuple) else v for k, v in classifier.get_params().items()},
-    }
-    sio = _skops_io()
-
-    # The vocabulary is JSON inside the zip: deflate shrinks the file about tenfold.
-    atomic_write_bytes(directory / MODEL_FILE, sio.dumps(payload, compression=zipfile.ZIP_DEFLATED, compresslevel=9))
+    model = classifier if isinstance(classifier, LinearModel) else LinearModel.from_estimator(classifier)
+    buffer = io.BytesIO()
+    np.savez_compressed(buffer, **model.to_arrays())
+    atomic_write_bytes(directory / MODEL_FILE, buffer.getvalue())
     atomic_write_text(directory / META_FILE, json.dumps(meta, ensure_ascii=False, indent=2) + "\n")
     atomic_write_text(directory / CARD_FILE, card)
     return directory
@@ -119,46 +91,53 @@ def load_meta(directory: str | Path) -> dict[str, Any]:
 _PROBE = ("Đề nghị các sở, ngành khẩn trương triển khai thực hiện.",)
 
 
-def load_model(directory: str | Path | None = None) -> SentenceClassifier:
-    """Load a model folder, refusing any type outside skops' defaults and TRUSTED_TYPES.
+def load_model(directory: str | Path | None = None) -> LinearModel:
+    """Load a model folder's arrays into the predictor that labels sentences.
 
-    A file that loads but is not a working camket model (wrong parts, another
-    shape) is refused here with one message, before any document is read.
+    A file that is not a working camket model (not an `.npz`, an object array, a
+    missing, extra or misshapen array, a garbled header) is refused here with one
+    message, before any document is read.
     """
     directory = Path(directory) if directory else default_model_dir()
     path = directory / MODEL_FILE
     if not path.is_file():
+        if (directory / OLD_MODEL_FILE).is_file():
+            raise CamketError(f"{directory}: holds a {OLD_MODEL_FILE}, a format this camket no longer reads; "
+                              "retrain it with `camket train`")
         raise CamketError(f"{path}: no model file; pass --model DIR or train one with `camket train`")
     try:
+        if path.stat().st_size > MAX_MODEL_BYTES:
+            raise CamketError(f"{path}: {path.stat().st_size:,} bytes, too large for a camket model")
         data = path.read_bytes()
     except OSError as exc:
         raise CamketError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    sio = _skops_io()
-    from skops.io.exceptions import UntrustedTypesFoundException
-
+    arrays = _read_arrays(path, data)
     try:
-        # loads audits every type before it builds anything (and refuses the untrusted):
-        # one pass over the file instead of get_untrusted_types() and then loads().
-        payload = sio.loads(data, trusted=list(TRUSTED_TYPES) or None)
-    except UntrustedTypesFoundException as exc:
-        raise CamketError(f"{path}: refusing to load untrusted types: {_type_list(exc)}") from None
-    except Exception as exc:  # skops raises several types for a corrupt file
-        raise CamketError(f"{path}: not a readable skops model ({type(exc).__name__}: {exc})") from None
-    try:
-        params = {k: tuple(v) if isinstance(v, list) else v for k, v in payload["params"].items()}
-        classifier = SentenceClassifier.from_fitted(payload["parts"], params)
-        labels = classifier.predict(list(_PROBE))
+        model = LinearModel.from_arrays(arrays)
+        labels = model.predict(list(_PROBE))
         if getattr(labels, "shape", None) != (1, 2):
             raise ValueError(f"predictions of shape {getattr(labels, 'shape', None)}, expected (1, 2)")
     except Exception as exc:  # a crafted or foreign file fails in many ways
         raise CamketError(f"{path}: not a camket model, or from an incompatible version "
-                          f"({type(exc).__name__}: {exc}); retrain it") from None
-    return classifier
+                          f"({type(exc).__name__}: {_one_line(exc)}); retrain it") from None
+    return model
 
 
-def _type_list(exc: Exception) -> str:
-    """The untrusted type names skops lists in its message, sorted and comma-separated."""
-    import re
+def _read_arrays(path: Path, data: bytes) -> dict[str, np.ndarray]:
+    """Every array of the `.npz`, numbers and bytes only (`allow_pickle=False`)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+        if unpacked > MAX_MODEL_BYTES:
+            raise CamketError(f"{path}: its arrays would take {unpacked:,} bytes, too large for a camket model")
+        with np.load(io.BytesIO(data), allow_pickle=False) as npz:
+            return {name: npz[name] for name in npz.files}
+    except CamketError:
+        raise
+    except Exception as exc:  # not a zip, a broken member, an object array, a bad .npy header …
+        raise CamketError(f"{path}: not a readable camket model file ({type(exc).__name__}: {_one_line(exc)}); "
+                          "retrain it") from None
 
-    names = re.findall(r"'([\w.]+)'", str(exc))
-    return ", ".join(sorted(set(names))) or str(exc)
+
+def _one_line(exc: Exception) -> str:
+    return " ".join(str(exc).split())[:300]

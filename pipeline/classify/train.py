@@ -1,4 +1,4 @@
-"""Training: corpus in, model folder out (skops model, meta.json, model card)."""
+"""Training: corpus in, model folder out (the model's arrays, meta.json, model card)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from pipeline.classify.model import SentenceClassifier
 from pipeline.classify.persist import save_model
 from pipeline.errors import CamketError
 
-_LIBRARIES = ("scikit-learn", "skops", "numpy", "scipy", "pandas", "pandera", "underthesea", "spacy", "camket")
+_LIBRARIES = ("scikit-learn", "numpy", "scipy", "pandas", "pandera", "underthesea", "spacy", "camket")
 
 
 def library_versions() -> dict[str, str]:
@@ -119,6 +119,8 @@ def model_card(meta: dict[str, Any]) -> str:
         "frame does not vote for an area. Decision values are calibrated by logistic regressions fitted",
         "on out-of-fold values (grouped by document); the area calibrator also reads the sentences",
         "before and after in the same document.",
+        "Saved as plain arrays (`model.npz`, read without pickle) and run with NumPy alone",
+        "(`pipeline/classify/linear.py`), which computes what the scikit-learn estimator computes.",
         f"Hyperparameters: `{meta['params']}`.",
         "",
         "## Training data",

@@ -1,0 +1,69 @@
+"""What the classifier's models read: the prepared text of a sentence and, for the area's
+second step, the decisions of its neighbours.
+
+Shared by the trainable estimator (`pipeline.classify.model`) and the predictor that
+runs saved models (`pipeline.classify.linear`), so both see exactly the same inputs;
+nothing here needs scikit-learn.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from pipeline.text import lexicon
+from pipeline.text.frame import frame_tokens, mask_frame
+from pipeline.text.lexicon import AREA_TERMS
+from pipeline.text.normalize import fold_for_model
+
+BOS = "xxbos"  # marks the sentence start, where Vietnamese directives put their verb
+_AREA_PATTERNS = {
+    code: re.compile(r"(?<!\w)(?:" + "|".join(sorted(map(re.escape, terms), key=len, reverse=True)) + r")(?!\w)")
+    for code, terms in AREA_TERMS.items()
+}
+
+
+def lexicon_tokens(folded: str) -> list[str]:
+    """Priors the data alone learns slowly: one "xxareaN" per area-lexicon match,
+    "xxverbfirst" when a directive verb opens the sentence (after "Thứ hai,",
+    "Trước mắt,", a bullet …), "xxcue"/"xxreport"/"xxwish" per cue word."""
+    tokens = [f"xxarea{code}" for code, pattern in _AREA_PATTERNS.items() for _ in pattern.finditer(folded)]
+    body = lexicon.OPENER.sub("", folded, count=1)
+    if lexicon.DIRECTIVE_START.match(body):
+        tokens.append("xxverbfirst")
+    if lexicon.WISH_CUES.match(body):
+        tokens.append("xxwish")
+    tokens += ["xxcue"] * len(lexicon.COMMITMENT_CUES.findall(folded))
+    tokens += ["xxreport"] * len(lexicon.REPORT_CUES.findall(folded))
+    return tokens
+
+
+def prepare(texts: Sequence[str], *, lexicon: bool = True, frame: bool = False) -> list[str]:
+    """The classifier's view of each sentence: folded text, start marker, lexicon prior.
+
+    With `frame`, people's names and the titles after them become placeholders
+    (`pipeline.text.frame`): the reporting frame stays visible as a frame, not as
+    words of an area.
+    """
+    out = []
+    for text in texts:
+        folded = fold_for_model(mask_frame(text) if frame else text)
+        prior = " ".join(lexicon_tokens(folded) + (frame_tokens(folded) if frame else [])) if lexicon else ""
+        out.append(f"{BOS} {folded} {prior}".rstrip())
+    return out
+
+
+def context_features(P: np.ndarray, groups: Sequence[object]) -> np.ndarray:
+    """[own probabilities, previous sentence's, next sentence's, has-previous, has-next]."""
+    n, k = P.shape
+    prev = np.zeros((n, k))
+    nxt = np.zeros((n, k))
+    flags = np.zeros((n, 2))
+    for i in range(n):
+        if i > 0 and groups[i - 1] == groups[i]:
+            prev[i], flags[i, 0] = P[i - 1], 1.0
+        if i < n - 1 and groups[i + 1] == groups[i]:
+            nxt[i], flags[i, 1] = P[i + 1], 1.0
+    return np.hstack([P, prev, nxt, flags])
