@@ -41,6 +41,7 @@ _TOKEN = re.compile(r"(?u)\b\w+\b")  # TfidfVectorizer's token_pattern as camket
 _WHITE_SPACES = re.compile(r"\s\s+")  # what scikit-learn's char analyzers collapse first
 N_AREAS = 7
 MAX_NGRAM = 8  # far beyond what camket trains; bounds the work a crafted file can ask for
+MAX_POSITION_WORDS = 20
 
 
 # --------------------------------------------------------------- the analyzers
@@ -140,7 +141,9 @@ class LinearModel:
 
     def _probabilities(self, X: Sequence[str], groups: Sequence[object] | None):
         groups = list(range(len(X))) if groups is None else list(groups)
-        rows = [self._row(text) for text in prepare(X, lexicon=self.params["lexicon"], frame=self.params["frame"])]
+        prepared = prepare(X, lexicon=self.params["lexicon"], frame=self.params["frame"],
+                           position_words=self.params.get("position_words", 0))
+        rows = [self._row(text) for text in prepared]
         area_d = _svm_decisions(rows, self._area_coef_t, self.area.intercept)
         if self.params["context"]:
             area_d = context_features(area_d, groups)
@@ -189,7 +192,7 @@ class LinearModel:
         return cls(params, terms, *(
             Linear(np.asarray(m.coef_, dtype=np.float64), np.asarray(m.intercept_, dtype=np.float64),
                    np.asarray(m.classes_, dtype=np.int64))
-            for m in (estimator.area_model_, estimator.commitment_model_,
+            for m in (estimator.area_model_, _Folded(estimator),
                       estimator.area_calibrator_, estimator.commitment_calibrator_)
         ))
 
@@ -249,6 +252,15 @@ class LinearModel:
         if list(commitment_calibrator.classes) != [0, 1]:
             raise ValueError("commitment_calibrator.classes: expected [0, 1]")
         return cls(params, terms, area, commitment, area_calibrator, commitment_calibrator)
+
+
+class _Folded:
+    """The commitment SVM with its NB scaling folded into the weights (`SentenceClassifier.commitment_coef`)."""
+
+    def __init__(self, estimator: Any) -> None:
+        model = estimator.commitment_model_
+        self.coef_ = estimator.commitment_coef() if hasattr(estimator, "commitment_coef") else model.coef_
+        self.intercept_, self.classes_ = model.intercept_, model.classes_
 
 
 # --------------------------------------------------------------- computing
@@ -355,6 +367,9 @@ def _header(array: np.ndarray) -> dict[str, Any]:
     params, specs = header.get("params"), header.get("terms")
     if not isinstance(params, dict) or not all(isinstance(params.get(k), bool) for k in ("lexicon", "frame", "context")):
         raise ValueError("header: params must give lexicon, frame and context as true/false")
+    position_words = params.get("position_words", 0)
+    if type(position_words) is not int or not 0 <= position_words <= MAX_POSITION_WORDS:
+        raise ValueError(f"header: position_words must be a whole number from 0 to {MAX_POSITION_WORDS}")
     if not isinstance(specs, list) or not specs or not all(isinstance(s, dict) for s in specs):
         raise ValueError("header: terms must be a non-empty list of objects")
     for i, spec in enumerate(specs):

@@ -19,6 +19,7 @@ from pipeline.text.lexicon import AREA_TERMS
 from pipeline.text.normalize import fold_for_model
 
 BOS = "xxbos"  # marks the sentence start, where Vietnamese directives put their verb
+_WORD = re.compile(r"\w+")
 _AREA_PATTERNS = {
     code: re.compile(r"(?<!\w)(?:" + "|".join(sorted(map(re.escape, terms), key=len, reverse=True)) + r")(?!\w)")
     for code, terms in AREA_TERMS.items()
@@ -40,18 +41,33 @@ def lexicon_tokens(folded: str) -> list[str]:
     return tokens
 
 
-def prepare(texts: Sequence[str], *, lexicon: bool = True, frame: bool = False) -> list[str]:
+def position_tokens(folded: str, k: int) -> list[str]:
+    """The first `k` words after an opener ("Thứ hai,", a bullet …), marked with their place.
+
+    Whether a sentence directs is mostly said at its start: "Giao Sở …", "Phải …",
+    "Đề nghị …" open a directive, while the same words inside a report of past work
+    ("… đã đề nghị …") do not. A bag of n-grams cannot see where a word stands; these
+    tokens can ("xxp0_giao" is "giao" as the first word).
+    """
+    body = lexicon.OPENER.sub("", folded, count=1)
+    return [f"xxp{i}_{word}" for i, word in enumerate(_WORD.findall(body)[:k])]
+
+
+def prepare(texts: Sequence[str], *, lexicon: bool = True, frame: bool = False, position_words: int = 0) -> list[str]:
     """The classifier's view of each sentence: folded text, start marker, lexicon prior.
 
     With `frame`, people's names and the titles after them become placeholders
     (`pipeline.text.frame`): the reporting frame stays visible as a frame, not as
-    words of an area.
+    words of an area. With `position_words`, the first words also appear as
+    position tokens (`position_tokens`).
     """
     out = []
     for text in texts:
         folded = fold_for_model(mask_frame(text) if frame else text)
-        prior = " ".join(lexicon_tokens(folded) + (frame_tokens(folded) if frame else [])) if lexicon else ""
-        out.append(f"{BOS} {folded} {prior}".rstrip())
+        prior = lexicon_tokens(folded) + (frame_tokens(folded) if frame else []) if lexicon else []
+        if position_words:
+            prior += position_tokens(folded, position_words)
+        out.append(f"{BOS} {folded} {' '.join(prior)}".rstrip())
     return out
 
 
