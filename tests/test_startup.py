@@ -12,17 +12,22 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_extract_imports_no_more_than_it_uses(tmp_path, reference_path):
+def modules_loaded_by(args: list[str], cwd: Path) -> set[str]:
+    """The modules a fresh interpreter holds after running `camket ARGS` to a successful end."""
     code = (
         "import sys\n"
         "from pipeline.cli import cli\n"
-        f"try: cli(['extract', {str(reference_path)!r}, '-o', {str(tmp_path / 'r.csv')!r}, '-q', '-w', '1'])\n"
+        f"try: cli({args!r})\n"
         "except SystemExit as exc: assert not exc.code, exc.code\n"
         "print(' '.join(sorted(sys.modules)))\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    done = subprocess.run([sys.executable, "-c", code], cwd=cwd, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
-    modules = set(done.stdout.split())
+    return set(done.stdout.strip().splitlines()[-1].split())
+
+
+def test_extract_imports_no_more_than_it_uses(tmp_path, reference_path):
+    modules = modules_loaded_by(["extract", str(reference_path), "-o", str(tmp_path / "r.csv"), "-q", "-w", "1"], tmp_path)
     assert "pipeline.classify.linear" in modules and "spacy" in modules  # the model and the fields were loaded
     # A saved model runs with NumPy alone: scikit-learn and SciPy only train (skops is gone).
     training = sorted(m for m in modules if m.split(".")[0] in {"sklearn", "scipy", "skops"})
@@ -39,17 +44,7 @@ def test_extract_imports_no_more_than_it_uses(tmp_path, reference_path):
 def test_classify_and_evaluate_run_without_scikit_learn(tmp_path, command):
     csv = tmp_path / "sentences.csv"
     csv.write_text("text,area,commitment\nĐẩy mạnh chuyển đổi số.,3,1\nXin cảm ơn các đồng chí.,0,0\n", encoding="utf-8")
-    args = [a.format(csv=csv, tmp=tmp_path) for a in command]
-    code = (
-        "import sys\n"
-        "from pipeline.cli import cli\n"
-        f"try: cli({args!r})\n"
-        "except SystemExit as exc: assert not exc.code, exc.code\n"
-        "print(' '.join(sorted(sys.modules)))\n"
-    )
-    done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stderr
-    modules = set(done.stdout.strip().splitlines()[-1].split())
+    modules = modules_loaded_by([a.format(csv=csv, tmp=tmp_path) for a in command], tmp_path)
     assert "pipeline.classify.linear" in modules
     assert not sorted(m for m in modules if m.split(".")[0] in {"sklearn", "scipy", "skops"})
 
