@@ -259,7 +259,7 @@ class _Folded:
 
     def __init__(self, estimator: Any) -> None:
         model = estimator.commitment_model_
-        self.coef_ = estimator.commitment_coef() if hasattr(estimator, "commitment_coef") else model.coef_
+        self.coef_ = estimator.commitment_coef()
         self.intercept_, self.classes_ = model.intercept_, model.classes_
 
 

@@ -183,8 +183,7 @@ class SentenceClassifier(ClassifierMixin, BaseEstimator):
         this estimator and saved models predict with these, so they agree exactly.
         """
         coef = self.commitment_model_.coef_
-        ratio = getattr(self, "commitment_ratio_", None)
-        return coef if ratio is None else coef * ratio
+        return coef if self.commitment_ratio_ is None else coef * self.commitment_ratio_
 
     def _svm(self, C: float) -> LinearSVC:
         return LinearSVC(C=C, class_weight=self.class_weight, random_state=self.random_state)
@@ -194,21 +193,6 @@ class SentenceClassifier(ClassifierMixin, BaseEstimator):
 
     def _area_inputs(self, decisions: np.ndarray, groups: Sequence[object]) -> np.ndarray:
         return context_features(decisions, groups) if self.context else decisions
-
-    @classmethod
-    def from_fitted(cls, parts: dict, params: dict) -> "SentenceClassifier":
-        """Rebuild from the fitted parts (what is saved on disk)."""
-        self = cls(**params)
-        self.commitment_ratio_ = None  # parts saved before NB scaling have none
-        for name, value in parts.items():
-            setattr(self, name, value)
-        self.classes_ = [self.area_calibrator_.classes_, self.commitment_calibrator_.classes_]
-        return self
-
-    def fitted_parts(self) -> dict:
-        names = ("features_", "area_model_", "commitment_model_", "commitment_ratio_", "area_calibrator_",
-                 "commitment_calibrator_")
-        return {name: getattr(self, name) for name in names}
 
     # --------------------------------------------------------- predicting
     def _probabilities(self, X: Sequence[str], groups: Sequence[object] | None):
