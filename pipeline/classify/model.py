@@ -167,7 +167,7 @@ class SentenceClassifier(ClassifierMixin, BaseEstimator):
         self.area_model_ = self._svm(self.area_C).fit(F, Y[:, 0], w)
         self.commitment_ratio_ = nb_ratio(F, Y[:, 1]) if self.commitment_nb else None
         self.commitment_model_ = self._svm(self.commitment_C).fit(_scaled(F, self.commitment_ratio_), Y[:, 1], w)
-        self.area_calibrator_ = self._calibrator().fit(self._area_inputs(area_oof, groups), Y[:, 0], w)
+        self.area_calibrator_ = self._fit_area_calibrator(area_oof, groups, Y[:, 0], w)
         self.commitment_calibrator_ = self._calibrator().fit(commit_oof[:, 1:], Y[:, 1], w)
         self.classes_ = [self.area_calibrator_.classes_, self.commitment_calibrator_.classes_]
         return self
@@ -193,6 +193,21 @@ class SentenceClassifier(ClassifierMixin, BaseEstimator):
 
     def _area_inputs(self, decisions: np.ndarray, groups: Sequence[object]) -> np.ndarray:
         return context_features(decisions, groups) if self.context else decisions
+
+    def _fit_area_calibrator(self, decisions: np.ndarray, groups: Sequence[object], y: np.ndarray,
+                             w: np.ndarray) -> LogisticRegression:
+        """The area calibrator, fitted on each sentence in its document and, with `context`, alone.
+
+        In a document only headlines and bylines lack a neighbour, so a calibrator fitted
+        on documents alone learns "no neighbour: area 0" and then pushes every sentence
+        classified on its own (a labelled CSV, `camket classify`) towards area 0. Each
+        sentence also seen without neighbours teaches it what standing alone means.
+        """
+        if not self.context:
+            return self._calibrator().fit(decisions, y, w)
+        alone = list(range(len(y)))
+        inputs = np.vstack([context_features(decisions, groups), context_features(decisions, alone)])
+        return self._calibrator().fit(inputs, np.concatenate([y, y]), np.concatenate([w, w]))
 
     # --------------------------------------------------------- predicting
     def _probabilities(self, X: Sequence[str], groups: Sequence[object] | None):
