@@ -48,7 +48,7 @@ def test_retraining_reproduces_the_bundled_model(root, bundled_model, tmp_path, 
     monkeypatch.chdir(root)
     train([root / "corpora"], tmp_path / "m", cv=0)
     fresh = load_model(tmp_path / "m")
-    corpus = read_corpus([root / "corpora"]).iloc[::3]  # every third sentence: every batch, a third of the time
+    corpus = read_corpus([root / "corpora"]).iloc[::5]  # every fifth sentence: every batch, a fifth of the time
     a, b = evaluate(bundled_model, corpus), evaluate(fresh, corpus)
     assert abs(a["area"]["macro_f1"] - b["area"]["macro_f1"]) <= 0.005
     assert abs(a["commitment"]["f1"] - b["commitment"]["f1"]) <= 0.005
