@@ -133,74 +133,26 @@ SOURCES = ["Theo TTXVN", "(Theo TTXVN)", "Nguồn: baochinhphu.vn", "Theo Minh A
 NOT_SOURCES = ["Theo đó, các sở phải báo cáo trước ngày 5/3.", "Theo kế hoạch, công trình hoàn thành trong năm nay."]
 
 
-@pytest.mark.parametrize("line", SOURCES)
-def test_sources(line):
-    assert lines.is_source(line)
+# Each check with the lines it must recognise and the lines it must not.
+SHAPES = [
+    (lines.is_source, SOURCES, NOT_SOURCES),
+    (lines.is_timestamp, TIMESTAMPS, NOT_TIMESTAMPS),
+    (is_chrome, TIMESTAMPS + CHROME, NOT_TIMESTAMPS + NOT_CHROME),
+    (lines.is_byline, BYLINES, NOT_BYLINES),
+    (lines.has_site_tag, SITE_TAGS, NOT_SITE_TAGS),
+    (lines.has_dated_opening, DATED, NOT_DATED),
+    (lines.is_caption, CAPTIONS, NOT_CAPTIONS),
+]
 
 
-@pytest.mark.parametrize("line", NOT_SOURCES)
-def test_not_sources(line):
-    assert not lines.is_source(line)
-
-
-@pytest.mark.parametrize("line", TIMESTAMPS)
-def test_timestamps(line):
-    assert lines.is_timestamp(line) and is_chrome(line)
-
-
-@pytest.mark.parametrize("line", NOT_TIMESTAMPS)
-def test_not_timestamps(line):
-    assert not lines.is_timestamp(line) and not is_chrome(line)
-
-
-@pytest.mark.parametrize("line", BYLINES)
-def test_bylines(line):
-    assert lines.is_byline(line)
-
-
-@pytest.mark.parametrize("line", NOT_BYLINES)
-def test_not_bylines(line):
-    assert not lines.is_byline(line)
-
-
-@pytest.mark.parametrize("line", SITE_TAGS)
-def test_site_tags(line):
-    assert lines.has_site_tag(line)
-
-
-@pytest.mark.parametrize("line", NOT_SITE_TAGS)
-def test_not_site_tags(line):
-    assert not lines.has_site_tag(line)
-
-
-@pytest.mark.parametrize("line", DATED)
-def test_dated_openings(line):
-    assert lines.has_dated_opening(line)
-
-
-@pytest.mark.parametrize("line", NOT_DATED)
-def test_not_dated_openings(line):
-    assert not lines.has_dated_opening(line)
-
-
-@pytest.mark.parametrize("line", CHROME)
-def test_chrome_by_shape(line):
-    assert is_chrome(line)
-
-
-@pytest.mark.parametrize("line", NOT_CHROME)
-def test_not_chrome_by_shape(line):
-    assert not is_chrome(line)
-
-
-@pytest.mark.parametrize("line", CAPTIONS)
-def test_captions(line):
-    assert lines.is_caption(line)
-
-
-@pytest.mark.parametrize("line", NOT_CAPTIONS)
-def test_not_captions(line):
-    assert not lines.is_caption(line)
+@pytest.mark.parametrize(("check", "line", "expected"), [
+    pytest.param(check, line, expected, id=f"{check.__name__}-{expected}-{i}")
+    for check, yes, no in SHAPES
+    for expected, group in ((True, yes), (False, no))
+    for i, line in enumerate(group)
+])
+def test_line_shapes(check, line, expected):
+    assert bool(check(line)) is expected
 
 
 def test_old_tone_marks_are_recognised_too():
