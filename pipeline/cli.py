@@ -439,7 +439,7 @@ def track_add(args: tuple[str, ...], model_dir: Path | None, workers: int | None
     if report.status == "failed":
         raise CamketError("no document could be added")
     if report.status == "partial":
-        sys.exit(2)
+        sys.exit(EXIT_SOME_FAILED)
 
 
 @track.command("report")

@@ -334,6 +334,10 @@ def test_track_commands(tmp_path):
     assert first.exit_code == 0, first.output
     again = runner.invoke(cli, ["track", "add", str(db), *map(str, TRANSCRIPTS), "-w", "1"])
     assert again.exit_code == 0 and "unchanged 4" in again.output
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    partial = runner.invoke(cli, ["track", "add", str(db), str(TRANSCRIPTS[0]), str(empty), "-w", "1"])
+    assert partial.exit_code == 1, partial.output  # some inputs failed: 1, as for extract (2 is a usage error)
     report = runner.invoke(cli, ["track", "report", str(db), "-o", str(tmp_path / "t.xlsx")])
     assert report.exit_code == 0 and (tmp_path / "t.xlsx").exists()
     evaluation = runner.invoke(cli, ["track", "eval"])

@@ -19,9 +19,10 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
+
+from pipeline.bench.timing import wall_seconds
 
 BARE = "import spacy, sklearn, pandas, underthesea"
 
@@ -42,12 +43,6 @@ print(json.dumps({"import": t1 - t0, "model": t2 - t1, "process": t3 - t2}))
 """
 
 
-def _wall(args: list[str]) -> float:
-    started = time.perf_counter()
-    subprocess.run(args, check=True, capture_output=True)
-    return time.perf_counter() - started
-
-
 def bench_latency(speech: str | Path, *, model_dir: str | Path | None = None, repeats: int = 5) -> dict[str, Any]:
     """Medians (seconds) of `repeats` runs of each measurement, taken in turns."""
     runs: dict[str, list[float]] = {"bare": [], "extract": [], "import": [], "model": [], "process": []}
@@ -57,8 +52,8 @@ def bench_latency(speech: str | Path, *, model_dir: str | Path | None = None, re
         if model_dir:
             extract += ["--model", str(model_dir)]
         for _ in range(repeats):
-            runs["bare"].append(_wall([sys.executable, "-c", BARE]))
-            runs["extract"].append(_wall(extract))
+            runs["bare"].append(wall_seconds([sys.executable, "-c", BARE]))
+            runs["extract"].append(wall_seconds(extract))
             done = subprocess.run([sys.executable, "-c", _BREAKDOWN, str(speech), out, str(model_dir or "")],
                                   check=True, capture_output=True, text=True)
             for key, value in json.loads(done.stdout.strip().splitlines()[-1]).items():
