@@ -109,7 +109,7 @@ DATED = ["Ngày 9-6, UBND tỉnh họp.", "Sáng 5/3, Sở Y tế họp.", "Chi�
 NOT_DATED = ["Hôm nay, chúng ta họp bàn kế hoạch.", "Năm 2024, tỉnh phấn đấu tăng trưởng 8%.",
              "Sau 3 ngày làm việc, Hội nghị đã hoàn thành chương trình.", "Thưa các đồng chí!"]
 CHROME = ["Trang chủ > Thời sự > Chính trị", "Tin tức / Sự kiện", "Xã hội | Giáo dục | Y tế", "Chính trị Kinh tế Xã hội Văn hóa",
-          "Mặc định Cỡ chữ", "Cỡ chữ: A- A A+", "Chia sẻ Facebook Zalo", "Bình luận (0)", "In bài", "Nghe bài viết",
+          "Cỡ chữ Nhỏ Mặc định Lớn", "Cỡ chữ: A- A A+", "Chia sẻ Facebook Zalo", "Bình luận (0)", "In bài", "Nghe bài viết",
           "Lượt xem: 1.234", "1.234 lượt xem", "Xem thêm: Thủ tướng thăm khu công nghiệp mới", ">> Tin liên quan: Ra quân làm đường",
           "Tin liên quan", "Bài liên quan", "Tin cùng chuyên mục", "Xem thêm", "Có thể bạn quan tâm", "Chú thích ảnh", "[Ảnh]",
           "Từ khóa: nông nghiệp, nông thôn mới", "Tags: cao tốc", "© Bản quyền thuộc về Báo Bình Sơn",

@@ -51,7 +51,7 @@ def is_timestamp(line: str) -> bool:
 
 
 def is_buttons(line: str) -> bool:
-    """Share, print, comment, font-size or listen buttons, alone or in a row ("Mặc định Cỡ chữ")."""
+    """Share, print, comment, font-size or listen buttons, alone or in a row ("Cỡ chữ Nhỏ Mặc định Lớn")."""
     line = canonical_tones(line.strip())
     if len(line) > 120 or not _WORDS.search(line) or ends_like_sentence(line):
         return False
