@@ -30,13 +30,17 @@ def test_meta_records_what_the_issue_asks(meta):
 
 def test_cross_validated_quality(root, meta):
     """The issue's bar, measured now: 3-fold cross-validation grouped by document, with the
-    bundled model's hyperparameters, on the corpus as it is (3 fits of a few seconds; the
-    5-fold figures in meta.json are what `camket train` printed, not checked here)."""
+    bundled model's hyperparameters, on every third document of the corpus as it is (a
+    third of the time of the whole corpus, and smaller training folds only make it harder;
+    the 5-fold figures on the whole corpus in meta.json are what `camket train` printed)."""
     from pipeline.classify.evaluate import cross_validate
 
     params = {k: tuple(v) if isinstance(v, list) else v for k, v in meta["params"].items()}
-    measured = cross_validate(read_corpus([root / "corpora"]), k=3, params=params)
-    assert measured["cv"]["grouped_by"] == "doc_id" and measured["n"] > 5000
+    corpus = read_corpus([root / "corpora"])
+    documents = corpus["doc_id"].drop_duplicates().tolist()
+    third = corpus[corpus["doc_id"].isin(set(documents[::3]))]
+    measured = cross_validate(third, k=3, params=params)
+    assert measured["cv"]["grouped_by"] == "doc_id" and measured["n"] > 8000
     assert measured["area"]["macro_f1"] >= 0.90, measured["area"]
     assert measured["commitment"]["f1"] >= 0.93, measured["commitment"]
 
@@ -48,7 +52,7 @@ def test_retraining_reproduces_the_bundled_model(root, bundled_model, tmp_path, 
     monkeypatch.chdir(root)
     train([root / "corpora"], tmp_path / "m", cv=0)
     fresh = load_model(tmp_path / "m")
-    corpus = read_corpus([root / "corpora"]).iloc[::5]  # every fifth sentence: every batch, a fifth of the time
+    corpus = read_corpus([root / "corpora"]).iloc[::10]  # every tenth sentence: every batch, a tenth of the time
     a, b = evaluate(bundled_model, corpus), evaluate(fresh, corpus)
     assert abs(a["area"]["macro_f1"] - b["area"]["macro_f1"]) <= 0.005
     assert abs(a["commitment"]["f1"] - b["commitment"]["f1"]) <= 0.005
@@ -63,8 +67,8 @@ def test_corpus_files_exclude_document_metadata(root):
 
 # Floors on real text the model never saw (../shared/realdev): a change that makes the bundled
 # model worse on real sentences fails here, whatever cross-validation on the corpus says.
-REALDEV_AREA_MACRO_F1 = 0.883  # measured 0.895 when the bundled model was trained
-REALDEV_COMMITMENT_F1 = 0.865  # measured 0.877
+REALDEV_AREA_MACRO_F1 = 0.895  # measured 0.907 when the bundled model was trained
+REALDEV_COMMITMENT_F1 = 0.901  # measured 0.913
 
 
 def test_real_text_floor(bundled_model, realdev):

@@ -40,3 +40,34 @@ def test_refuses_what_is_not_text_naming_the_file(data, problem):
         decode(data, "speech.txt")
     assert "speech.txt" in str(info.value)
     assert problem in str(info.value)
+
+
+def test_pdf_lines_wrapped_after_a_semicolon_are_joined_but_list_items_are_not():
+    """A PDF wraps long sentences anywhere, also right after ";" or ":"; a clause that goes on in
+    lower case belongs to the sentence before it, while a dash, a number or a letter item
+    starts a paragraph of its own."""
+    from pipeline.ingest.formats import unwrap_lines
+
+    text = "\n".join([
+        "Các ý kiến tại hội nghị đã phân tích kinh nghiệm chỉ đạo, điều hành;",
+        "những tiềm năng và lợi thế so sánh của hai tỉnh cũng được làm rõ.",
+        "Chủ tịch UBND tỉnh yêu cầu:",
+        "- Sở Y tế chủ trì triển khai;",
+        "- Sở Tài chính bố trí kinh phí.",
+        "Nội dung kiểm tra gồm:",
+        "a) hồ sơ thủ tục hành chính;",
+        "b) việc công khai xin lỗi người dân.",
+        "Đợt kiểm tra kéo dài hai tuần, từ",
+        "ngày 5/3 đến ngày 19/3.",
+    ])
+    assert unwrap_lines(text).split("\n\n") == [
+        "Các ý kiến tại hội nghị đã phân tích kinh nghiệm chỉ đạo, điều hành; "
+        "những tiềm năng và lợi thế so sánh của hai tỉnh cũng được làm rõ.",
+        "Chủ tịch UBND tỉnh yêu cầu:",
+        "- Sở Y tế chủ trì triển khai;",
+        "- Sở Tài chính bố trí kinh phí.",
+        "Nội dung kiểm tra gồm:",
+        "a) hồ sơ thủ tục hành chính;",
+        "b) việc công khai xin lỗi người dân.",
+        "Đợt kiểm tra kéo dài hai tuần, từ ngày 5/3 đến ngày 19/3.",
+    ]

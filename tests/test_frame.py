@@ -61,3 +61,20 @@ def test_patterns_run_in_linear_time_on_hostile_lines(line):
     mask_frame(line)
     frame_tokens(fold_for_model(line))
     assert time.perf_counter() - start < 20  # generous: a backtracking pattern takes hours here
+
+
+def test_memoized_prepare_gives_the_same_text_and_forgets_it_after_the_block():
+    from pipeline.classify import prepare as P
+
+    texts = ["Sáng 5/3, đồng chí Nguyễn Văn An, Chủ tịch UBND tỉnh yêu cầu các sở rà soát hồ sơ.",
+             "Thời gian qua, huyện đã đẩy mạnh ứng dụng chữ ký số."] * 3
+    plain = P.prepare(texts, frame=True, position_words=3)
+    with P.memoized():
+        first = P.prepare(texts, frame=True, position_words=3)
+        with P.memoized():  # a nested block shares the outer memo
+            again = P.prepare(texts, frame=True, position_words=3)
+            assert len(P._memo) == 2
+        other = P.prepare(texts, frame=False)  # other settings are other entries
+        assert len(P._memo) == 4
+    assert first == again == plain and other == P.prepare(texts, frame=False) and other != plain
+    assert P._memo is None

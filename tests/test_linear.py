@@ -90,7 +90,8 @@ def test_the_analyzers_are_scikit_learns(corpus):
 def test_settings_the_arrays_cannot_rebuild_are_refused_at_save(corpus, tmp_path):
     train = _documents(corpus, 0, 20)
     estimator = SentenceClassifier().fit(train["text"].tolist(), train[["area", "commitment"]].to_numpy())
-    estimator.features_.set_params(sublinear_tf=False)
+    words = estimator.features_.transformer_list[0][1] if hasattr(estimator.features_, "transformer_list") else estimator.features_
+    words.set_params(sublinear_tf=False)
     with pytest.raises(ValueError, match="sublinear_tf"):
         save_model(tmp_path / "m", estimator, {}, "")
     assert not (tmp_path / "m" / MODEL_FILE).exists()

@@ -137,3 +137,22 @@ def test_a_sentence_on_its_own_is_not_pushed_towards_area_0(root):
     truth = test["area"].to_numpy()
     assert (alone == 0).mean() <= (truth == 0).mean() + 0.02
     assert (alone == truth).mean() >= (in_documents == truth).mean() - 0.03
+
+
+def test_character_ngrams_reach_the_commitment_model_only(tiny_model, tmp_path):
+    """With `area_chars=False` the area decision is the word-only model's, to the last digit,
+    while the commitment decision reads the character n-grams too; a saved model keeps that."""
+    _, X, Y = tiny_model
+    with_chars = SentenceClassifier(char_ngrams=(2, 4), area_chars=False).fit(X, Y)
+    words_only = SentenceClassifier(char_ngrams=None).fit(X, Y)
+    _, area_p, _, commit_p = with_chars._probabilities(X, None)
+    _, area_q, _, commit_q = words_only._probabilities(X, None)
+    assert np.allclose(area_p, area_q, rtol=0, atol=1e-12)
+    assert not np.allclose(commit_p, commit_q, rtol=0, atol=1e-6)
+
+    n_words = len(words_only.features_.vocabulary_)
+    coef = with_chars.area_coef()
+    assert coef.shape[1] > n_words and not coef[:, n_words:].any() and coef[:, :n_words].any()
+    assert with_chars.commitment_coef()[:, n_words:].any()
+    save_model(tmp_path / "m", with_chars, {"name": "m"}, "# card\n")
+    assert load_model(tmp_path / "m").label(X) == with_chars.label(X)

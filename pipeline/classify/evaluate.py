@@ -95,6 +95,8 @@ def cross_validate(
     from sklearn.model_selection import GroupKFold  # training: here, not at import
 
     from pipeline.classify.model import SentenceClassifier
+    from pipeline.classify.prepare import memoized
+
     folds_by = cv_groups(corpus, group_by)
     groups = corpus["doc_id"].to_numpy()
     n_docs = len(set(folds_by))
@@ -104,11 +106,12 @@ def cross_validate(
     Y = corpus[["area", "commitment"]].to_numpy()
     pred = np.zeros_like(Y)
     weights = np.asarray(sample_weights(corpus))
-    for train_idx, test_idx in GroupKFold(n_splits=k, shuffle=True, random_state=seed).split(texts, Y, folds_by):
-        model = SentenceClassifier(**(params or {})).fit(
-            texts[train_idx].tolist(), Y[train_idx], groups=groups[train_idx], sample_weight=weights[train_idx]
-        )
-        pred[test_idx] = model.predict(texts[test_idx].tolist(), groups=groups[test_idx])
+    with memoized():  # each sentence is prepared once, not once per fold
+        for train_idx, test_idx in GroupKFold(n_splits=k, shuffle=True, random_state=seed).split(texts, Y, folds_by):
+            model = SentenceClassifier(**(params or {})).fit(
+                texts[train_idx].tolist(), Y[train_idx], groups=groups[train_idx], sample_weight=weights[train_idx]
+            )
+            pred[test_idx] = model.predict(texts[test_idx].tolist(), groups=groups[test_idx])
     result = score(Y[:, 0], pred[:, 0], Y[:, 1], pred[:, 1])
     result["cv"] = {"folds": k, "grouped_by": group_by, "documents": int(len(set(groups))), "groups": n_docs, "seed": seed}
     return result

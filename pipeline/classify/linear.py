@@ -25,7 +25,7 @@ import json
 import math
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -58,12 +58,21 @@ def char_wb_ngrams(text: str, low: int, high: int) -> list[str]:
     """`TfidfVectorizer(analyzer="char_wb", lowercase=False)`'s terms: n-grams inside words padded with spaces."""
     grams = []
     for w in _WHITE_SPACES.sub(" ", text).split():
-        w = f" {w} "
-        for n in range(low, high + 1):
-            grams += [w[i : i + n] for i in range(max(1, len(w) - n + 1))]
-            if len(w) <= n:  # a short word is counted once, at its first size that covers it
-                break
+        grams += _word_char_grams(w, low, high)
     return grams
+
+
+def _word_char_grams(word: str, low: int, high: int) -> list[str]:
+    w = f" {word} "
+    grams = []
+    for n in range(low, high + 1):
+        grams += [w[i : i + n] for i in range(max(1, len(w) - n + 1))]
+        if len(w) <= n:  # a short word is counted once, at its first size that covers it
+            break
+    return grams
+
+
+_WORD_CACHE_SIZE = 100_000  # distinct words whose known char n-grams are kept; a sentence has few new ones
 
 
 @dataclass(frozen=True)
@@ -74,21 +83,35 @@ class Terms:
     ngram_range: tuple[int, int]
     vocabulary: Mapping[str, int]
     idf: np.ndarray
+    # char_wb: each word's known terms, as indices. A word's character n-grams do not depend
+    # on its neighbours, and the same syllables recur in every sentence.
+    _by_word: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def grams(self, text: str) -> list[str]:
         low, high = self.ngram_range
         return (word_ngrams if self.analyzer == "word" else char_wb_ngrams)(text, low, high)
 
+    def _known(self, text: str) -> list[int]:
+        """The index of every known term of `text`, once per occurrence."""
+        vocabulary = self.vocabulary
+        if self.analyzer != "char_wb":
+            return [j for j in map(vocabulary.get, self.grams(text)) if j is not None]
+        low, high = self.ngram_range
+        by_word = self._by_word
+        known: list[int] = []
+        for word in text.split():  # what char_wb_ngrams splits on
+            ids = by_word.get(word)
+            if ids is None:
+                if len(by_word) >= _WORD_CACHE_SIZE:
+                    by_word.clear()
+                ids = by_word[word] = tuple(j for j in map(vocabulary.get, _word_char_grams(word, low, high)) if j is not None)
+            known += ids
+        return known
+
     def row(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """The TF-IDF row of `text`: sorted feature indices and their L2-normalised values."""
-        counts: dict[int, int] = {}
-        vocabulary = self.vocabulary
-        for gram in self.grams(text):
-            j = vocabulary.get(gram)
-            if j is not None:
-                counts[j] = counts.get(j, 0) + 1
-        index = np.array(sorted(counts), dtype=np.int64)
-        value = np.array([counts[j] for j in index.tolist()], dtype=np.float64)
+        index, counts = np.unique(np.array(self._known(text), dtype=np.int64), return_counts=True)
+        value = counts.astype(np.float64)
         np.log(value, out=value)
         value += 1.0
         value *= self.idf[index]
@@ -122,8 +145,12 @@ class LinearModel:
         self.area_calibrator, self.commitment_calibrator = area_calibrator, commitment_calibrator
         self.classes_ = [area_calibrator.classes, commitment_calibrator.classes]
         self._offsets = np.cumsum([0] + [len(t.idf) for t in self.terms])
+        # The area model may read the word n-grams alone (`area_chars=False`: zero weights on
+        # the character terms); its decisions then skip those terms, which are most of a row.
+        words_only = len(self.terms) > 1 and not area.coef[:, self._offsets[1]:].any()
+        self._area_width = int(self._offsets[1] if words_only else self._offsets[-1])
         # (n_features, k), rows gathered per sentence: one contiguous read per feature.
-        self._area_coef_t = np.ascontiguousarray(area.coef.T)
+        self._area_coef_t = np.ascontiguousarray(area.coef[:, : self._area_width].T)
         self._commitment_coef_t = np.ascontiguousarray(commitment.coef.T)
 
     # ------------------------------------------------------------ labelling
@@ -144,7 +171,8 @@ class LinearModel:
         prepared = prepare(X, lexicon=self.params["lexicon"], frame=self.params["frame"],
                            position_words=self.params.get("position_words", 0))
         rows = [self._row(text) for text in prepared]
-        area_d = _svm_decisions(rows, self._area_coef_t, self.area.intercept)
+        area_rows = rows if self._area_width == self._offsets[-1] else [_first(row, self._area_width) for row in rows]
+        area_d = _svm_decisions(area_rows, self._area_coef_t, self.area.intercept)
         if self.params["context"]:
             area_d = context_features(area_d, groups)
         area_p = _predict_proba(area_d, self.area_calibrator)
@@ -192,7 +220,7 @@ class LinearModel:
         return cls(params, terms, *(
             Linear(np.asarray(m.coef_, dtype=np.float64), np.asarray(m.intercept_, dtype=np.float64),
                    np.asarray(m.classes_, dtype=np.int64))
-            for m in (estimator.area_model_, _Folded(estimator),
+            for m in (_AreaPadded(estimator), _Folded(estimator),
                       estimator.area_calibrator_, estimator.commitment_calibrator_)
         ))
 
@@ -254,6 +282,15 @@ class LinearModel:
         return cls(params, terms, area, commitment, area_calibrator, commitment_calibrator)
 
 
+class _AreaPadded:
+    """The area SVM with zero weights on the columns it does not read (`SentenceClassifier.area_coef`)."""
+
+    def __init__(self, estimator: Any) -> None:
+        model = estimator.area_model_
+        self.coef_ = estimator.area_coef()
+        self.intercept_, self.classes_ = model.intercept_, model.classes_
+
+
 class _Folded:
     """The commitment SVM with its NB scaling folded into the weights (`SentenceClassifier.commitment_coef`)."""
 
@@ -264,6 +301,13 @@ class _Folded:
 
 
 # --------------------------------------------------------------- computing
+def _first(row: tuple[np.ndarray, np.ndarray], width: int) -> tuple[np.ndarray, np.ndarray]:
+    """The part of a sorted row below feature `width` (the first vectorizer's terms)."""
+    index, value = row
+    end = int(np.searchsorted(index, width))
+    return index[:end], value[:end]
+
+
 def _svm_decisions(rows: Sequence[tuple[np.ndarray, np.ndarray]], coef_t: np.ndarray, intercept: np.ndarray) -> np.ndarray:
     """`LinearSVC.decision_function` in `_decisions`' layout: (n, k), or (n, 2) as [-d, d] for a binary model.
 

@@ -9,7 +9,8 @@ nothing here needs scikit-learn.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 import numpy as np
 
@@ -53,6 +54,22 @@ def position_tokens(folded: str, k: int) -> list[str]:
     return [f"xxp{i}_{word}" for i, word in enumerate(_WORD.findall(body)[:k])]
 
 
+# Memo of prepared sentences, on only inside `memoized()`: cross-validation prepares every
+# sentence once per fold, and the regexes cost more than a fold's SVM fits.
+_memo: dict[tuple[str, bool, bool, int], str] | None = None
+
+
+@contextmanager
+def memoized() -> Iterator[None]:
+    """Within the block, `prepare` computes each (sentence, settings) once; the memo goes with the block."""
+    global _memo
+    outer, _memo = _memo, ({} if _memo is None else _memo)
+    try:
+        yield
+    finally:
+        _memo = outer
+
+
 def prepare(texts: Sequence[str], *, lexicon: bool = True, frame: bool = False, position_words: int = 0) -> list[str]:
     """The classifier's view of each sentence: folded text, start marker, lexicon prior.
 
@@ -61,14 +78,24 @@ def prepare(texts: Sequence[str], *, lexicon: bool = True, frame: bool = False, 
     words of an area. With `position_words`, the first words also appear as
     position tokens (`position_tokens`).
     """
+    memo = _memo
+    if memo is None:
+        return [_prepare_one(text, lexicon, frame, position_words) for text in texts]
     out = []
     for text in texts:
-        folded = fold_for_model(mask_frame(text) if frame else text)
-        prior = lexicon_tokens(folded) + (frame_tokens(folded) if frame else []) if lexicon else []
-        if position_words:
-            prior += position_tokens(folded, position_words)
-        out.append(f"{BOS} {folded} {' '.join(prior)}".rstrip())
+        key = (text, lexicon, frame, position_words)
+        if (done := memo.get(key)) is None:
+            done = memo[key] = _prepare_one(text, lexicon, frame, position_words)
+        out.append(done)
     return out
+
+
+def _prepare_one(text: str, lexicon: bool, frame: bool, position_words: int) -> str:
+    folded = fold_for_model(mask_frame(text) if frame else text)
+    prior = lexicon_tokens(folded) + (frame_tokens(folded) if frame else []) if lexicon else []
+    if position_words:
+        prior += position_tokens(folded, position_words)
+    return f"{BOS} {folded} {' '.join(prior)}".rstrip()
 
 
 def context_features(P: np.ndarray, groups: Sequence[object]) -> np.ndarray:

@@ -139,11 +139,23 @@ def _pdf(data: bytes, source: str, max_size: int | None = None) -> Extracted:
     return Extracted(_finish(text, source), title=str(meta.get("/Title", "") or ""), date=date)
 
 
-_SENTENCE_END = re.compile(r"[.!?…:;”\"»)]\s*$")
+_SENTENCE_END = re.compile(r"[.!?…”\"»)]\s*$")
+_SOFT_END = re.compile(r"[:;]\s*$")
+_LIST_LETTER = re.compile(r"\w[.)]\s")  # "a) …", "b. …" open list items
+
+
+def _goes_on(line: str) -> bool:
+    """A wrapped clause goes on in lower case; a lower-case list letter starts an item."""
+    return line[:1].islower() and not _LIST_LETTER.match(line)
 
 
 def unwrap_lines(text: str) -> str:
-    """Join lines a PDF wrapped: a line that does not end a sentence continues on the next."""
+    """Join lines a PDF wrapped: a line that does not end a sentence continues on the next.
+
+    A line ending in ";" or ":" is a clause of a long sentence when the next line goes on in
+    lower case ("… nhiệm vụ chính trị;" / "những tiềm năng …"), and the end of a lead-in or of
+    a list item when the next line starts an item or a new sentence ("- Sở Y tế …", "b) …").
+    """
     paragraphs: list[str] = []
     current: list[str] = []
     for raw in text.splitlines():
@@ -153,6 +165,9 @@ def unwrap_lines(text: str) -> str:
                 paragraphs.append(" ".join(current))
                 current = []
             continue
+        if current and _SOFT_END.search(current[-1]) and not _goes_on(line):
+            paragraphs.append(" ".join(current))
+            current = []
         current.append(line)
         if _SENTENCE_END.search(line):
             paragraphs.append(" ".join(current))
