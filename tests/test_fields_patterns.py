@@ -105,6 +105,7 @@ def test_numbers_that_are_not_references(fields):
         "trước ngày 20/10", "chậm nhất ngày 5/12/2024", "từ ngày 15/6 đến hết ngày 30/9/2025", "trong quý IV",
         "6 tháng đầu năm", "từ nay đến cuối năm", "trong đợt cao điểm", "kể từ ngày 1/1/2026", "trong tháng 8/2025",
         "từ tháng 3 đến tháng 6/2026", "trong vòng 24 giờ", "trước Tết Nguyên đán",
+        "trong dịp nghỉ lễ 30/4 - 1/5 (5 ngày)", "dịp Quốc khánh 2/9", "ngay sau khi kết thúc mùa mưa bão",
     ],
 )  # fmt: skip
 def test_timeframe_forms(fields, written):
@@ -148,3 +149,16 @@ def test_gazetteer_covers_provinces_before_and_after_2025_and_districts():
     after = ("Tuyên Quang", "Thái Nguyên", "Gia Lai", "Huế", "Cà Mau")
     assert all(key(name) in g.names for name in before + after)
     assert len(g.names) > 700 and len(g.units) > 2500  # ~700 districts; the names of ~3,300 communes after 2025
+
+
+@pytest.mark.parametrize(
+    "text, issuer",
+    [
+        ("Rà soát toàn bộ hồ sơ tồn đọng trước ngày 30/6 là yêu cầu vừa được UBND tỉnh Bình Dương đưa ra tại phiên họp thường kỳ.",
+         ("UBND tỉnh Bình Dương",)),
+        ("Kiểm soát chặt người ra vào vùng dịch là nhiệm vụ được Ban Chỉ đạo tỉnh giao cho các huyện.", ("Ban Chỉ đạo tỉnh",)),
+        ("Rà soát toàn bộ hồ sơ tồn đọng trước ngày 30/6 là việc các sở đã làm trong quý II.", ()),
+    ],
+)  # fmt: skip
+def test_an_order_reported_in_the_passive_names_its_issuer(fields, text, issuer):
+    assert fields(text).issuer == issuer

@@ -789,7 +789,8 @@ def _issuer(doc: Doc, clause: Clause, cue_start: int) -> list[tuple[int, int]]:
 
 
 def _issuer_of_document(doc: Doc, clause: Clause) -> list[tuple[int, int]]:
-    """ "Theo chỉ đạo của X, ..." or "<Chỉ thị ...> của X nêu rõ ...": X, the one whose words are quoted."""
+    """ "Theo chỉ đạo của X, ...", "<Chỉ thị ...> của X nêu rõ ..." or "… là yêu cầu vừa được X
+    đưa ra": X, the one whose words are quoted."""
     text = _text(doc)
     i = clause.head
     if i >= clause.end:
@@ -803,6 +804,9 @@ def _issuer_of_document(doc: Doc, clause: Clause) -> list[tuple[int, int]]:
         if refs:
             m = lex.OF.match(text, refs[0].end_char)
             after = m.end() if m else None
+    if after is None:
+        m = lex.PASSIVE_ORDER.search(text, doc[i].idx, doc[clause.end - 1].idx + len(doc[clause.end - 1].text))
+        after = m.end() if m else None
     if after is None:
         return []
     k = next((t.i for t in doc[i : clause.end] if t.idx >= after), None)

@@ -195,6 +195,10 @@ QUOTED_ORDER = re.compile(
     r"theo\s+(?:ý\s+kiến\s+)?(?:chỉ\s+đạo|yêu\s+cầu|đề\s+nghị|kết\s+luận|chỉ\s+thị)\s+của\s+",
     re.IGNORECASE,
 )
+# "<the task> là yêu cầu vừa được X đưa ra": X gave the order.
+PASSIVE_ORDER = re.compile(
+    r"(?<!\w)là\s+(?:yêu\s+cầu|chỉ\s+đạo|đề\s+nghị|nhiệm\s+vụ)\s+(?:(?:vừa|đã|mới)\s+)?được\s+", re.IGNORECASE
+)
 OF = re.compile(r"\s{0,10},?\s{0,10}của\s+")  # bounded: linear when searched over a run of spaces
 # Who speaks for himself: no issuer.
 FIRST_PERSON = ("tôi", "chúng tôi", "chúng ta", "tỉnh ta", "ta", "mình", "chúng tôi cũng")
@@ -248,7 +252,10 @@ TIMEFRAME_DATED = re.compile(
 TIMEFRAME_VAGUE = re.compile(
     r"(?<!\w)(?:(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần|ngày)|(?:trong\s+)?thời\s+gian\s+tới|trước\s+mắt"
     r"|định\s+kỳ\s+\d+\s+tháng(?:\s+một\s+lần)?|năm\s+tới|ngay\s+lập\s+tức|ngay\s+từ\s+đầu"
-    r"|(?:trong\s+)?(?:đợt|dịp)\s+(?:cao\s+điểm|nghỉ\s+lễ|lễ|hè)(?:\s+(?:này|[A-ZĐ]\w*(?:\s+[A-ZĐ0-9][\w/]*)*))?"
+    r"|(?:trong\s+)?(?:đợt|dịp)\s+(?:cao\s+điểm|nghỉ\s+lễ|lễ|hè|quốc\s+khánh|giỗ\s+tổ)(?:\s+(?:này|[A-ZĐ]\w*(?:\s+[A-ZĐ0-9][\w/]*)*))?"
+    # its days and length: "dịp nghỉ lễ 30/4 - 1/5 (5 ngày)"
+    r"(?:\s+\d{1,2}/\d{1,2}(?:\s*[-–]\s*\d{1,2}/\d{1,2})?)?(?:\s*\(\d{1,2}\s+ngày\))?"
+    r"|ngay\s+(?:sau|trước)\s+khi\s+(?:\w+\s+){0,5}?\w+(?=\s*[,.;]|\s*$)"
     r"|trước\s+\d+\s+(?:ngày|giờ|tuần|tháng)(?:\s+hết\s+hạn)?"
     r"|(?:trong\s+thời\s+hạn\s+)?chậm\s+nhất\s+(?:là\s+)?(?:\d+|một|hai|ba|năm|bảy|mười|15|30)\s+(?:ngày|giờ)(?:\s+làm\s+việc)?(?:\s+(?:trước|sau|kể\s+từ)\s+ngày\s+\w+(?:\s+\w+)?)?"
     r"|trong\s+suốt\s+(?:quá\s+trình|thời\s+gian)\s+\w+(?:\s+\w+){0,4}?(?=[,.;]|$)"
