@@ -162,3 +162,9 @@ def test_gazetteer_covers_provinces_before_and_after_2025_and_districts():
 )  # fmt: skip
 def test_an_order_reported_in_the_passive_names_its_issuer(fields, text, issuer):
     assert fields(text).issuer == issuer
+
+
+def test_investors_are_one_actor_not_a_verb(fields):
+    """"chủ đầu tư" (investor) holds "đầu tư" (to invest), which must not end the actor."""
+    f = fields("Tại buổi làm việc, Phó Chủ tịch UBND tỉnh lưu ý các chủ đầu tư đẩy nhanh giải ngân vốn.")
+    assert f.actor == ("các chủ đầu tư",) and f.issuer == ("Phó Chủ tịch UBND tỉnh",)

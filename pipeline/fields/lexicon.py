@@ -84,6 +84,7 @@ GROUP_HEADS = (
     "các bộ, ngành Trung ương", "các cấp ủy, chính quyền", "các cấp ủy đảng, chính quyền", "các cấp, các ngành",
     "cán bộ, đảng viên", "người đứng đầu", "các lực lượng chức năng", "các cơ sở khám bệnh, chữa bệnh",
     "các đồng chí lãnh đạo", "các đơn vị", "các doanh nghiệp", "các cơ quan, đơn vị", "thành phố",
+    "chủ đầu tư", "các chủ đầu tư",
 )  # fmt: skip
 # What may follow a head inside one organisation name ("UBND tỉnh", "Công an
 # các huyện, thị xã, thành phố"); a place may follow these.
