@@ -38,7 +38,6 @@ from pipeline.records import Labels
 FORMAT = "camket-linear"
 VERSION = 1
 _TOKEN = re.compile(r"(?u)\b\w+\b")  # TfidfVectorizer's token_pattern as camket builds it
-_WHITE_SPACES = re.compile(r"\s\s+")  # what scikit-learn's char analyzers collapse first
 N_AREAS = 7
 MAX_NGRAM = 8  # far beyond what camket trains; bounds the work a crafted file can ask for
 MAX_POSITION_WORDS = 20
@@ -57,7 +56,7 @@ def word_ngrams(text: str, low: int, high: int) -> list[str]:
 def char_wb_ngrams(text: str, low: int, high: int) -> list[str]:
     """`TfidfVectorizer(analyzer="char_wb", lowercase=False)`'s terms: n-grams inside words padded with spaces."""
     grams = []
-    for w in _WHITE_SPACES.sub(" ", text).split():
+    for w in text.split():  # split() also collapses the runs of spaces scikit-learn collapses first
         grams += _word_char_grams(w, low, high)
     return grams
 
@@ -87,16 +86,12 @@ class Terms:
     # on its neighbours, and the same syllables recur in every sentence.
     _by_word: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
 
-    def grams(self, text: str) -> list[str]:
-        low, high = self.ngram_range
-        return (word_ngrams if self.analyzer == "word" else char_wb_ngrams)(text, low, high)
-
     def _known(self, text: str) -> list[int]:
         """The index of every known term of `text`, once per occurrence."""
         vocabulary = self.vocabulary
-        if self.analyzer != "char_wb":
-            return [j for j in map(vocabulary.get, self.grams(text)) if j is not None]
         low, high = self.ngram_range
+        if self.analyzer != "char_wb":
+            return [j for j in map(vocabulary.get, word_ngrams(text, low, high)) if j is not None]
         by_word = self._by_word
         known: list[int] = []
         for word in text.split():  # what char_wb_ngrams splits on
@@ -170,8 +165,9 @@ class LinearModel:
         groups = list(range(len(X))) if groups is None else list(groups)
         prepared = prepare(X, lexicon=self.params["lexicon"], frame=self.params["frame"],
                            position_words=self.params.get("position_words", 0))
-        rows = [self._row(text) for text in prepared]
-        area_rows = rows if self._area_width == self._offsets[-1] else [_first(row, self._area_width) for row in rows]
+        parts = [[t.row(text) for t in self.terms] for text in prepared]
+        rows = [self._joined(p) for p in parts]
+        area_rows = rows if self._area_width == self._offsets[-1] else [p[0] for p in parts]
         area_d = _svm_decisions(area_rows, self._area_coef_t, self.area.intercept)
         if self.params["context"]:
             area_d = context_features(area_d, groups)
@@ -181,9 +177,8 @@ class LinearModel:
         positive = list(self.commitment_calibrator.classes).index(1)
         return rows, area_p, commit_p[:, positive]
 
-    def _row(self, text: str) -> tuple[np.ndarray, np.ndarray]:
-        """The sentence's features, the vectorizers side by side (FeatureUnion's hstack)."""
-        parts = [t.row(text) for t in self.terms]
+    def _joined(self, parts: Sequence[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
+        """A sentence's rows of each vectorizer side by side (FeatureUnion's hstack)."""
         if len(parts) == 1:
             return parts[0]
         return (np.concatenate([index + offset for (index, _), offset in zip(parts, self._offsets)]),
@@ -217,12 +212,11 @@ class LinearModel:
             terms.append(Terms(vectorizer.analyzer, tuple(vectorizer.ngram_range), _index(names),
                                np.asarray(vectorizer.idf_, dtype=np.float64)))
         params = {k: list(v) if isinstance(v, tuple) else v for k, v in estimator.get_params().items()}
-        return cls(params, terms, *(
-            Linear(np.asarray(m.coef_, dtype=np.float64), np.asarray(m.intercept_, dtype=np.float64),
-                   np.asarray(m.classes_, dtype=np.int64))
-            for m in (_AreaPadded(estimator), _Folded(estimator),
-                      estimator.area_calibrator_, estimator.commitment_calibrator_)
-        ))
+        # The SVMs' weights as the estimator predicts with them: the area's zero on the
+        # columns it does not read, the commitment's with its NB scaling folded in.
+        return cls(params, terms, _linear_of(estimator.area_model_, estimator.area_coef()),
+                   _linear_of(estimator.commitment_model_, estimator.commitment_coef()),
+                   _linear_of(estimator.area_calibrator_), _linear_of(estimator.commitment_calibrator_))
 
     def to_arrays(self) -> dict[str, np.ndarray]:
         """Everything as numeric arrays: the header (JSON) and the terms as UTF-8 bytes."""
@@ -282,30 +276,13 @@ class LinearModel:
         return cls(params, terms, area, commitment, area_calibrator, commitment_calibrator)
 
 
-class _AreaPadded:
-    """The area SVM with zero weights on the columns it does not read (`SentenceClassifier.area_coef`)."""
-
-    def __init__(self, estimator: Any) -> None:
-        model = estimator.area_model_
-        self.coef_ = estimator.area_coef()
-        self.intercept_, self.classes_ = model.intercept_, model.classes_
-
-
-class _Folded:
-    """The commitment SVM with its NB scaling folded into the weights (`SentenceClassifier.commitment_coef`)."""
-
-    def __init__(self, estimator: Any) -> None:
-        model = estimator.commitment_model_
-        self.coef_ = estimator.commitment_coef()
-        self.intercept_, self.classes_ = model.intercept_, model.classes_
+def _linear_of(model: Any, coef: np.ndarray | None = None) -> Linear:
+    """A fitted scikit-learn linear model's arrays, with `coef` in place of its own when given."""
+    return Linear(np.asarray(model.coef_ if coef is None else coef, dtype=np.float64),
+                  np.asarray(model.intercept_, dtype=np.float64), np.asarray(model.classes_, dtype=np.int64))
 
 
 # --------------------------------------------------------------- computing
-def _first(row: tuple[np.ndarray, np.ndarray], width: int) -> tuple[np.ndarray, np.ndarray]:
-    """The part of a sorted row below feature `width` (the first vectorizer's terms)."""
-    index, value = row
-    end = int(np.searchsorted(index, width))
-    return index[:end], value[:end]
 
 
 def _svm_decisions(rows: Sequence[tuple[np.ndarray, np.ndarray]], coef_t: np.ndarray, intercept: np.ndarray) -> np.ndarray:
