@@ -105,7 +105,7 @@ def test_numbers_that_are_not_references(fields):
         "trước ngày 20/10", "chậm nhất ngày 5/12/2024", "từ ngày 15/6 đến hết ngày 30/9/2025", "trong quý IV",
         "6 tháng đầu năm", "từ nay đến cuối năm", "trong đợt cao điểm", "kể từ ngày 1/1/2026", "trong tháng 8/2025",
         "từ tháng 3 đến tháng 6/2026", "trong vòng 24 giờ", "trước Tết Nguyên đán",
-        "trong dịp nghỉ lễ 30/4 - 1/5 (5 ngày)", "dịp Quốc khánh 2/9", "ngay sau khi kết thúc mùa mưa bão",
+        "trong dịp nghỉ lễ 30/4 - 1/5 (5 ngày)", "dịp Giỗ Tổ Hùng Vương", "ngay sau khi kết thúc mùa mưa bão",
     ],
 )  # fmt: skip
 def test_timeframe_forms(fields, written):
