@@ -43,6 +43,19 @@ def fields():
          ("Ban Thường vụ Tỉnh ủy", "Thường trực HĐND tỉnh"), ("các cấp ủy",)),
         # "theo chỉ đạo của X"
         ("Theo chỉ đạo của Bộ Y tế, các bệnh viện cần bố trí đủ giường điều trị.", ("Bộ Y tế",), ("các bệnh viện",)),
+        # a comma inside the issuer's own name is not a list
+        ("Chiều 9/5, Ban Chỉ đạo phòng, chống thiên tai và tìm kiếm cứu nạn tỉnh Yên Bái có văn bản đề nghị UBND các huyện rà soát điểm sạt lở.",
+         ("Ban Chỉ đạo phòng, chống thiên tai và tìm kiếm cứu nạn tỉnh Yên Bái",), ("UBND các huyện",)),
+        # the body whose document is quoted, without the verb that quotes it
+        ("Quy định 11 của Ban Bí thư nêu rõ cấp ủy các cấp phải rà soát quy hoạch cán bộ trước tháng 9.", ("Ban Bí thư",), ()),
+        # a quoted order attributed after it
+        ('"Phải xử lý dứt điểm các đơn thư tồn đọng", đó là chỉ đạo của Thường trực Huyện ủy đối với Ủy ban Kiểm tra.',
+         ("Thường trực Huyện ủy",), ()),
+        # the one who spoke in the first clause orders in the next, which names no one before its cue
+        ("Phát biểu tại hội nghị, đồng chí Bí thư Huyện ủy Quỳnh Nhai biểu dương các chi bộ; yêu cầu các đảng ủy xã nâng cao chất lượng sinh hoạt.",
+         ("đồng chí Bí thư Huyện ủy Quỳnh Nhai",), ("các đảng ủy xã",)),
+        # ... but a body that acts in its own clause stays the actor
+        ("Sở Y tế tăng cường kiểm tra các cơ sở khám bệnh; yêu cầu các bệnh viện công khai giá dịch vụ.", (), ("Sở Y tế",)),
         # the speaker in the first person, and a bare directive: no issuer
         ("Tôi đề nghị các đồng chí lãnh đạo huyện quan tâm hơn đến giáo dục vùng cao.", (), ("các đồng chí lãnh đạo huyện",)),
         ("Tăng cường kiểm tra an toàn thực phẩm tại các bếp ăn tập thể.", (), ()),

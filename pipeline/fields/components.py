@@ -84,6 +84,8 @@ class Clause:
     partners: list[tuple[int, int]] = field(default_factory=list)
     issuer: list[tuple[int, int]] = field(default_factory=list)
     action_start: int | None = None  # token index
+    # Only says what the issuer of a later order did ("đồng chí X quán triệt …; yêu cầu …"): never the lead.
+    reports: bool = False
 
 
 class _Component(Pipe):
@@ -426,7 +428,7 @@ def _clauses(doc: Doc) -> list[Clause]:
 
 def _lead(clauses: Sequence[Clause]) -> Clause | None:
     """The clause that assigns a task leads; else the first with a cue."""
-    return next((c for c in clauses if c.kind == "assignment"), None) or next((c for c in clauses if c.cue), None)
+    return next((c for c in clauses if c.kind == "assignment"), None) or next((c for c in clauses if c.cue and not c.reports), None)
 
 
 class CueFinder(_Component):
@@ -591,6 +593,7 @@ _ISSUING_VERBS = frozenset(_norm(w) for w in ("có", "ban hành", "gửi", "ra",
 _DOCUMENT_WORDS = frozenset(_norm(w) for w in (*lex.DOCUMENT_TYPES, "văn bản", "công văn", "công điện", "thông báo", "tờ trình"))
 _PERSON_MARKERS = frozenset(_norm(w) for w in ("ông", "bà", "đồng chí"))
 _PERSON_TITLES = frozenset(_norm(w) for w in lex.PERSON_TITLES)
+_NAME_COMMA_PAIRS = frozenset((_norm(a), _norm(b)) for a, b in lex.NAME_COMMA_PAIRS)
 
 
 def _starts_with(token_norm: str, words: frozenset[str]) -> bool:
@@ -711,6 +714,10 @@ def _issuer_end(doc: Doc, s: int, e: int) -> int:
     j = s + 1
     while j < e:
         t = doc[j]
+        pair = _name_pair_end(doc, j, e)
+        if pair:  # "Ban Chỉ đạo phòng, chống thiên tai tỉnh": the verbs belong to the name
+            j = pair
+            continue
         if t.norm_ in _ISSUER_STOPS or t.norm_ in _FIRST_PERSON or t.text in _CLOSERS or (_is_verb(doc, j) and not _capitalised(t)):
             break
         if t.text in ("-", "–") and j + 1 < e:
@@ -723,11 +730,26 @@ def _issuer_end(doc: Doc, s: int, e: int) -> int:
     return j
 
 
+def _name_comma(doc: Doc, i: int) -> bool:
+    """The comma at i sits inside a body's name ("Ban Chỉ đạo phòng, chống thiên tai")."""
+    return 0 < i < len(doc) - 1 and _name_pair(doc[i - 1].norm_, doc[i + 1].norm_)
+
+
+def _name_pair_end(doc: Doc, j: int, e: int) -> int:
+    """After "phòng, chống" / "phòng chống" starting at j inside a name, else 0."""
+    k = j + 2 if j + 2 < e and doc[j + 1].text == "," else j + 1
+    return k + 1 if k < e and _name_pair(doc[j].norm_, doc[k].norm_) else 0
+
+
+def _name_pair(first: str, second: str) -> bool:
+    return (first, second.split(" ", 1)[0]) in _NAME_COMMA_PAIRS
+
+
 def _segments(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     out = []
     a = start
     for i in range(start, end):
-        if doc[i].text == ",":
+        if doc[i].text == "," and not _name_comma(doc, i):
             out.append((a, i))
             a = i + 1
     out.append((a, end))
@@ -816,8 +838,38 @@ def _issuer_of_document(doc: Doc, clause: Clause) -> list[tuple[int, int]]:
     end = _issuer_end(doc, k, stop)
     while end > k and doc[end - 1].norm_ in _NP_STOPS:
         end -= 1
-    cut = next((t.i for t in doc[k:end] if t.norm_ in ("về", "tại", "trong")), end)
+    cut = next((t.i for t in doc[k:end] if t.norm_ in ("về", "tại", "trong", "đối với")), end)
     return [(k, cut)] if cut > k else []
+
+
+def _carry_issuer(doc: Doc, clauses: Sequence[Clause]) -> None:
+    """ "Đồng chí X, Bí thư …, quán triệt …; yêu cầu các cấp ủy …": the person who spoke in one clause
+    gives the order of the next, which names no one before its cue."""
+    for before, clause in zip(clauses, clauses[1:]):
+        cue = clause.cue
+        if cue is None or clause.how not in _ADDRESSED or cue.start != clause.head or clause.issuer:
+            continue
+        if before.cue is not None and before.how not in (_VERB, _ISSUE):
+            continue  # "X phải …; yêu cầu …" or "X chủ trì …": X acts
+        speaker = _speaking_person(doc, before)
+        if speaker is None:
+            continue
+        clause.issuer = [speaker]
+        if before.actor == [speaker]:
+            before.actor, before.reports = [], True
+
+
+def _speaking_person(doc: Doc, clause: Clause) -> tuple[int, int] | None:
+    """A person who speaks in the clause: "đồng chí …" / "ông …" (titles may follow in apposition), or a
+    title ("Bí thư Huyện ủy …") right before a verb."""
+    for s, e in _segments(doc, clause.head, clause.end):
+        first = doc[s].norm_
+        end = _issuer_end(doc, s, e)
+        if end <= s:
+            continue
+        if first in _PERSON_MARKERS or (_starts_with(first, _PERSON_TITLES) and end < e and doc[end].text[:1].islower()):
+            return (s, end)
+    return None
 
 
 # -------------------------------------------------------------------- actor
@@ -838,6 +890,7 @@ class ActorFinder(_Component):
         for clause in clauses:
             if clause.cue is not None:
                 self._analyse(doc, clause, chains, markers)
+        _carry_issuer(doc, clauses)
         return clauses
 
     def set_annotations(self, doc: Doc, clauses: list[Clause]) -> None:

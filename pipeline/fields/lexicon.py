@@ -197,14 +197,25 @@ QUOTED_ORDER = re.compile(
     re.IGNORECASE,
 )
 # "<the task> là yêu cầu vừa được X đưa ra": X gave the order.
+# '"<quoted task>", đó là chỉ đạo của X …': X likewise.
 PASSIVE_ORDER = re.compile(
-    r"(?<!\w)là\s+(?:yêu\s+cầu|chỉ\s+đạo|đề\s+nghị|nhiệm\s+vụ)\s+(?:(?:vừa|đã|mới)\s+)?được\s+", re.IGNORECASE
+    r"(?<!\w)là\s+(?:yêu\s+cầu|chỉ\s+đạo|đề\s+nghị|nhiệm\s+vụ)\s+(?:(?:vừa|đã|mới)\s+)?được\s+"
+    r"|(?<!\w)(?:đó|đây)\s+(?:cũng\s+)?là\s+(?:yêu\s+cầu|chỉ\s+đạo|đề\s+nghị|kết\s+luận)\s+của\s+",
+    re.IGNORECASE,
 )
 OF = re.compile(r"\s{0,10},?\s{0,10}của\s+")  # bounded: linear when searched over a run of spaces
 # Who speaks for himself: no issuer.
 FIRST_PERSON = ("tôi", "chúng tôi", "chúng ta", "tỉnh ta", "ta", "mình", "chúng tôi cũng")
 # Words between an issuer and its cue that are not part of the issuer's name.
-ISSUER_STOPS = ("đã", "cũng", "vừa", "tiếp tục", "đồng thời", "có", "khi", "tại", "trong", "sau khi", "đang", "còn", "thì", "luôn", "mới", "vẫn", "sẽ", "liên tục", "nhiều lần", "trực tiếp")
+ISSUER_STOPS = (
+    "đã", "cũng", "vừa", "tiếp tục", "đồng thời", "có", "khi", "tại", "trong", "sau khi", "đang", "còn", "thì", "luôn",
+    "mới", "vẫn", "sẽ", "liên tục", "nhiều lần", "trực tiếp",
+    # what a quoted document does: "Quy định 05 của Ban Bí thư nêu rõ: …"
+    "nêu", "nêu rõ", "chỉ rõ", "ghi rõ", "xác định", "đặt ra",
+)  # fmt: skip
+# Pairs written with a comma inside one body's name ("Ban Chỉ đạo phòng, chống thiên tai"): not a list.
+# The second word by its first syllable, however the tokenizer joined it ("chữa bệnh", "cứu nạn").
+NAME_COMMA_PAIRS = (("phòng", "chống"), ("khám", "chữa"), ("phòng", "chữa"), ("cứu hộ", "cứu"), ("tìm kiếm", "cứu"))
 # A word before "đề nghị"/"yêu cầu" that makes it a noun ("theo đề nghị của").
 NOUN_MARKERS = ("theo", "đáp ứng", "các", "những", "mọi", "với", "là")
 
