@@ -87,6 +87,22 @@ def test_the_analyzers_are_scikit_learns(corpus):
         assert all(sorted(char_wb_ngrams(t, low, high)) == sorted(analyze(t)) for t in texts)
 
 
+def test_the_training_char_vectorizer_fits_what_scikit_learns_fits(corpus):
+    """`CharVectorizer` lists each word's n-grams once; vocabulary, idf and rows stay scikit-learn's."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from pipeline.classify.model import CharVectorizer
+
+    texts = corpus["text"].tolist()[:400] + ["a", "  hai   từ\tđây\u00a0nữa ", "Covid-19 và 2.000 tỷ", "từ từ từ"]
+    settings = dict(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=1, lowercase=False)
+    ours, theirs = CharVectorizer(**settings), TfidfVectorizer(**settings)
+    X, Y = ours.fit_transform(texts), theirs.fit_transform(texts)
+    assert ours.vocabulary_ == theirs.vocabulary_ and len(ours.vocabulary_) > 1000
+    assert np.array_equal(ours.idf_, theirs.idf_)
+    assert (X != Y).nnz == 0 and (ours.transform(texts[::-1]) != theirs.transform(texts[::-1])).nnz == 0
+    assert ours.get_params() == theirs.get_params()
+
+
 def test_settings_the_arrays_cannot_rebuild_are_refused_at_save(corpus, tmp_path):
     train = _documents(corpus, 0, 20)
     estimator = SentenceClassifier().fit(train["text"].tolist(), train[["area", "commitment"]].to_numpy())

@@ -57,11 +57,12 @@ def char_wb_ngrams(text: str, low: int, high: int) -> list[str]:
     """`TfidfVectorizer(analyzer="char_wb", lowercase=False)`'s terms: n-grams inside words padded with spaces."""
     grams = []
     for w in text.split():  # split() also collapses the runs of spaces scikit-learn collapses first
-        grams += _word_char_grams(w, low, high)
+        grams += word_char_grams(w, low, high)
     return grams
 
 
-def _word_char_grams(word: str, low: int, high: int) -> list[str]:
+def word_char_grams(word: str, low: int, high: int) -> list[str]:
+    """One word's char_wb terms: the word padded with a space each side, cut into n-grams."""
     w = f" {word} "
     grams = []
     for n in range(low, high + 1):
@@ -71,7 +72,7 @@ def _word_char_grams(word: str, low: int, high: int) -> list[str]:
     return grams
 
 
-_WORD_CACHE_SIZE = 100_000  # distinct words whose known char n-grams are kept; a sentence has few new ones
+WORD_CACHE_SIZE = 100_000  # distinct words whose known char n-grams are kept; a sentence has few new ones
 
 
 @dataclass(frozen=True)
@@ -97,9 +98,9 @@ class Terms:
         for word in text.split():  # what char_wb_ngrams splits on
             ids = by_word.get(word)
             if ids is None:
-                if len(by_word) >= _WORD_CACHE_SIZE:
+                if len(by_word) >= WORD_CACHE_SIZE:
                     by_word.clear()
-                ids = by_word[word] = tuple(j for j in map(vocabulary.get, _word_char_grams(word, low, high)) if j is not None)
+                ids = by_word[word] = tuple(j for j in map(vocabulary.get, word_char_grams(word, low, high)) if j is not None)
             known += ids
         return known
 

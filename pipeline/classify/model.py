@@ -27,6 +27,7 @@ from sklearn.pipeline import FeatureUnion
 from sklearn.svm import LinearSVC
 
 from pipeline.classify.labeller import predictions, to_labels
+from pipeline.classify.linear import WORD_CACHE_SIZE, word_char_grams
 from pipeline.classify.prepare import BOS, context_features, lexicon_tokens, prepare
 from pipeline.classify.why import Reasons, explain
 from pipeline.records import Labels
@@ -48,8 +49,38 @@ def build_features(
     )
     if not char_ngrams:
         return words
-    chars = TfidfVectorizer(analyzer="char_wb", ngram_range=tuple(char_ngrams), sublinear_tf=True, min_df=2, lowercase=False)
+    chars = CharVectorizer(analyzer="char_wb", ngram_range=tuple(char_ngrams), sublinear_tf=True, min_df=2, lowercase=False)
     return FeatureUnion([("words", words), ("chars", chars)])
+
+
+class CharVectorizer(TfidfVectorizer):
+    """`TfidfVectorizer(analyzer="char_wb")` that computes each distinct word's n-grams once.
+
+    A word's character n-grams do not depend on its neighbours and the same syllables recur in
+    every sentence, so the terms, their counts and the fitted vocabulary are scikit-learn's,
+    at a fraction of the cost (the analyzer was a third of a fit). Same parameters, same saved
+    model; only how the terms are listed differs.
+    """
+
+    def build_analyzer(self):
+        if self.analyzer != "char_wb" or self.lowercase or self.preprocessor is not None or self.strip_accents is not None:
+            return super().build_analyzer()
+        low, high = self.ngram_range
+        decode = self.decode
+        cache: dict[str, list[str]] = {}
+
+        def analyze(doc: str) -> list[str]:
+            grams: list[str] = []
+            for word in decode(doc).split():  # scikit-learn collapses runs of spaces, then splits
+                known = cache.get(word)
+                if known is None:
+                    if len(cache) >= WORD_CACHE_SIZE:
+                        cache.clear()
+                    known = cache[word] = word_char_grams(word, low, high)
+                grams += known
+            return grams
+
+        return analyze
 
 
 def _vectorizers(features: TfidfVectorizer | FeatureUnion) -> list[TfidfVectorizer]:
