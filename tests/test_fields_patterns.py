@@ -76,6 +76,13 @@ def test_issuer_and_actor(fields, text, issuer, actor):
         ("Người đứng đầu cơ quan, đơn vị phải chịu trách nhiệm về kết quả cải cách hành chính.", ("Người đứng đầu cơ quan, đơn vị",)),
         ("Trong thời gian tới, tỉnh Cao Bằng đã nỗ lực thu hút đầu tư vào nông nghiệp công nghệ cao.", ("tỉnh Cao Bằng",)),
         ("Giao bà Lê Thị Hoa, Phó Giám đốc Sở Nội vụ, phụ trách công tác thi đua khen thưởng.", ("bà Lê Thị Hoa",)),
+        # a list of bodies that runs over ";" before its verb; "tổ chức" after "các" is a noun, not the verb
+        ("Giám đốc Sở Nội vụ, Thủ trưởng các sở, ngành cấp tỉnh; Chủ tịch UBND các huyện và các tổ chức, cá nhân có liên quan "
+         "chịu trách nhiệm thi hành Quyết định này.",
+         ("Giám đốc Sở Nội vụ", "Thủ trưởng các sở, ngành cấp tỉnh", "Chủ tịch UBND các huyện", "các tổ chức, cá nhân có liên quan")),
+        # an order reported in the passive, given to someone
+        ("Kiểm tra đột xuất các bếp ăn tập thể là yêu cầu vừa được Chủ tịch UBND tỉnh Hà Nam đưa ra cho Sở Y tế tại cuộc họp sáng 3/6.",
+         ("Sở Y tế",)),
     ],
 )  # fmt: skip
 def test_subject_first_actors_and_lists(fields, text, actor):

@@ -546,6 +546,8 @@ class CueFinder(_Component):
         if label == _VERB:  # at the head of the clause, or right after its subject
             if s == clause.head:
                 return True
+            if doc[s - 1].norm_ in _DETERMINERS:  # "các tổ chức, cá nhân …": a noun
+                return False
             chain = _chain_ending_at(chains, s)
             if chain is not None and (chain[0].start == clause.head or doc[chain[0].start - 1].text == ","):
                 return True
@@ -592,6 +594,7 @@ _SUBJECT_STOPS = frozenset(_norm(w) for w in ("để", "nhằm", "nếu", "khi",
 _ISSUING_VERBS = frozenset(_norm(w) for w in ("có", "ban hành", "gửi", "ra", "đưa ra", "đã", "vừa", "cũng", "mới", "đồng thời", "tiếp tục", "quyết định"))
 _DOCUMENT_WORDS = frozenset(_norm(w) for w in (*lex.DOCUMENT_TYPES, "văn bản", "công văn", "công điện", "thông báo", "tờ trình"))
 _PERSON_MARKERS = frozenset(_norm(w) for w in ("ông", "bà", "đồng chí"))
+_GIVEN = frozenset(_norm(w) for w in ("đưa ra", "đưa", "ra", "đặt ra", "đặt", "đề ra"))
 _PERSON_TITLES = frozenset(_norm(w) for w in lex.PERSON_TITLES)
 _NAME_COMMA_PAIRS = frozenset((_norm(a), _norm(b)) for a, b in lex.NAME_COMMA_PAIRS)
 
@@ -859,6 +862,24 @@ def _carry_issuer(doc: Doc, clauses: Sequence[Clause]) -> None:
             before.actor, before.reports = [], True
 
 
+def _carry_subjects(doc: Doc, clauses: Sequence[Clause]) -> None:
+    """ "Chánh Văn phòng UBND tỉnh, Giám đốc các sở; Chủ tịch UBND các huyện chịu trách nhiệm …": a list of
+    bodies that runs over ";" is one subject; the clauses before the verb name only bodies."""
+    for k, clause in enumerate(clauses):
+        if clause.cue is None or not clause.actor or clause.actor[0][0] != clause.head or clause.how in _ADDRESSED:
+            continue
+        before: list[tuple[int, int]] = []
+        j = k - 1
+        while j >= 0 and clauses[j].cue is None:
+            np = _noun_phrase(doc, clauses[j].head, clauses[j].end)
+            if np is None or any(not (t.is_space or t.is_punct) for t in doc[np[1] : clauses[j].end]):
+                break
+            before = _split(doc, *np) + before
+            j -= 1
+        if before and j < k - 1:
+            clause.actor = before + clause.actor
+
+
 def _speaking_person(doc: Doc, clause: Clause) -> tuple[int, int] | None:
     """A person who speaks in the clause: "đồng chí …" / "ông …" (titles may follow in apposition), or a
     title ("Bí thư Huyện ủy …") right before a verb."""
@@ -891,6 +912,7 @@ class ActorFinder(_Component):
             if clause.cue is not None:
                 self._analyse(doc, clause, chains, markers)
         _carry_issuer(doc, clauses)
+        _carry_subjects(doc, clauses)
         return clauses
 
     def set_annotations(self, doc: Doc, clauses: list[Clause]) -> None:
@@ -964,6 +986,12 @@ class ActorFinder(_Component):
                 clause.actor = _split(doc, chain[0].start, chain[-1].end)
         if not clause.issuer:
             clause.issuer = _issuer_of_document(doc, clause)
+            if clause.issuer and not clause.actor:  # "… là yêu cầu vừa được X đưa ra cho Y": Y acts
+                k = clause.issuer[-1][1]
+                while k < clause.end and doc[k].norm_ in _GIVEN:
+                    k += 1
+                if k < clause.end and doc[k].norm_ == "cho":
+                    clause.actor = self._addressee(doc, k + 1, clause.end, chains)
         # partners: "phối hợp với X, Y" anywhere in the clause after the cue
         partner_end = None
         for s, e in markers:
