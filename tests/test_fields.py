@@ -4,7 +4,8 @@ speech, and spaCy conventions (add_pipe, text preserved, batch == one-by-one).
 The table (tests/data/fields_table.jsonl) was written before the rules; its
 conventions (README, "Commitment fields"): places count also inside an
 organisation, without their administrative word (label guide, section 3); the
-timeframe with a year wins over "trước mắt"/"thời gian tới"; `action` runs from
+timeframe with a year wins over "trước mắt"/"thời gian tới", and the year of the
+tasks a sentence sets is its timeframe ("kế hoạch diễn tập … năm 2024"); `action` runs from
 the verb to clause punctuation or a new clause ("nhằm", ", để", ", nhất là" ...).
 A single actor is written as a string in the table, several as a list.
 """

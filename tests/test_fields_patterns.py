@@ -142,6 +142,18 @@ def test_a_bare_year_opens_the_sentence(fields):
     assert fields("Tỉnh phấn đấu thực hiện Luật Đất đai năm 2024 hiệu quả.").timeframe == ""
 
 
+def test_the_year_of_the_tasks_set(fields):
+    """"chỉ tiêu / nhiệm vụ / kế hoạch / mục tiêu … năm X" dates the tasks; a cited document's year or title does not."""
+    assert fields("Các huyện phấn đấu hoàn thành vượt mức các chỉ tiêu kinh tế - xã hội năm 2025.").timeframe == "năm 2025"
+    assert fields("Bộ đội Biên phòng tỉnh tập trung hoàn thành nhiệm vụ huấn luyện năm 2026.").timeframe == "năm 2026"
+    assert fields("Các sở hoàn thành kế hoạch đầu tư công năm 2025 trước ngày 15/12.").timeframe == "trước ngày 15/12"
+    assert fields("Tiếp tục thực hiện Kế hoạch số 88/KH-UBND năm 2023 của UBND tỉnh về du lịch.").timeframe == ""
+    assert fields(
+        "Thực hiện Chỉ thị số 07-CT/TU ngày 2/3/2022 của Tỉnh ủy về tăng cường các nhiệm vụ chính trị năm 2022, "
+        "các sở, ngành phải rà soát lại chương trình công tác."
+    ).timeframe == ""
+
+
 # ------------------------------------------------------------------- places
 @pytest.mark.parametrize(
     "text, places",

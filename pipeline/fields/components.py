@@ -266,12 +266,19 @@ class TimeframeFinder(_Component):
             m.span() for m in lex.TIMEFRAME_DATED.finditer(text)
             if not any(a <= m.start() < b for a, b in cited) and not lex.EVENT_TERM.search(text, max(0, m.start() - 80), m.start())
         ]  # fmt: skip
+        years = [
+            m.span(1) for m in lex.TIMEFRAME_PLAN_YEAR.finditer(text)
+            if not any(a <= m.start(1) < b or a < m.end(1) <= b for a, b in dated + cited) and not _in_title(text, cited, m.start())
+        ]  # fmt: skip
+        dated_first = dated
+        dated = dated + years
         vague = [
             m.span() for m in lex.TIMEFRAME_VAGUE.finditer(text)
             if not any(a <= m.start() < b or a < m.end() <= b for a, b in dated + cited)
         ]  # fmt: skip
-        # A dated timeframe says more than "trước mắt" or "thời gian tới": it wins.
-        chosen = dated[0] if dated else (vague[0] if vague else None)
+        # A dated timeframe says more than "trước mắt" or "thời gian tới": it wins; then the year of the
+        # tasks set ("chỉ tiêu năm 2024"), then a vague one.
+        chosen = dated_first[0] if dated_first else (years[0] if years else (vague[0] if vague else None))
         return sorted(dated + vague), chosen
 
     def set_annotations(self, doc: Doc, result: tuple[list[tuple[int, int]], tuple[int, int] | None]) -> None:
@@ -282,6 +289,17 @@ class TimeframeFinder(_Component):
         # lower-cased at the start of a sentence ("Trước mắt, ...") so values compare
         doc._.camket_timeframe = value[:1].lower() + value[1:]
         doc._.camket_deadline_year = deadline_year(value) if chosen else None
+
+
+_TITLE_GAP = 250  # characters: how far after a cited document's number its title ("về việc …") may run
+
+
+def _in_title(text: str, cited: Sequence[tuple[int, int]], start: int) -> bool:
+    """`start` lies in the title of a cited document: after its number, "về …", no ";" or "." between."""
+    return any(
+        0 <= start - b < _TITLE_GAP and lex.TITLE_OPENING.search(text, b, start) and not lex.CLAUSE_END.search(text, b, start)
+        for _, b in cited
+    )
 
 
 @Language.factory(

@@ -261,6 +261,14 @@ TIMEFRAME_DATED = re.compile(
     r")(?!\w)",
     re.IGNORECASE,
 )
+# The year of the tasks or targets a sentence sets ("các chỉ tiêu kế hoạch năm 2024", "nhiệm vụ huấn
+# luyện năm 2023"): group 1. Only after these nouns, so a document's or an event's year is not taken.
+TIMEFRAME_PLAN_YEAR = re.compile(
+    r"(?<!\w)(?:nhiệm\s+vụ|chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)(?:\s+(?:[^\W\d]+|[-–])){0,6}?\s+(năm\s+" + _YEAR + r")(?![\w/])",
+    re.IGNORECASE,
+)
+TITLE_OPENING = re.compile(r"(?<!\w)về(?!\w)", re.IGNORECASE)  # a cited document's title starts: "… số 12-CT/TU về …"
+CLAUSE_END = re.compile(r"[;.](?!\d)")
 TIMEFRAME_VAGUE = re.compile(
     r"(?<!\w)(?:(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần|ngày)|(?:trong\s+)?thời\s+gian\s+tới|trước\s+mắt"
     r"|định\s+kỳ\s+\d+\s+tháng(?:\s+một\s+lần)?|năm\s+tới|ngay\s+lập\s+tức|ngay\s+từ\s+đầu"
