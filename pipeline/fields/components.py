@@ -268,7 +268,10 @@ class TimeframeFinder(_Component):
         ]  # fmt: skip
         years = [
             m.span(1) for m in lex.TIMEFRAME_PLAN_YEAR.finditer(text)
-            if not any(a <= m.start(1) < b or a < m.end(1) <= b for a, b in dated + cited) and not _in_title(text, cited, m.start())
+            if not any(a <= m.start(1) < b or a < m.end(1) <= b for a, b in dated + cited)
+            and not _in_title(text, cited, m.start())
+            and not lex.PLAN_REVIEWED.search(text, max(0, m.start() - 60), m.start())
+            and not lex.EVENT_TERM.search(text, max(0, m.start() - 80), m.start())
         ]  # fmt: skip
         dated_first = dated
         dated = dated + years
@@ -615,6 +618,8 @@ _PERSON_MARKERS = frozenset(_norm(w) for w in ("ông", "bà", "đồng chí"))
 _GIVEN = frozenset(_norm(w) for w in ("đưa ra", "đưa", "ra", "đặt ra", "đặt", "đề ra"))
 _PERSON_TITLES = frozenset(_norm(w) for w in lex.PERSON_TITLES)
 _NAME_COMMA_PAIRS = frozenset((_norm(a), _norm(b)) for a, b in lex.NAME_COMMA_PAIRS)
+_NAME_PAIR_HEADS = frozenset(_norm(w) for w in lex.NAME_PAIR_HEADS)
+_NAME_PAIR_WORDS = frozenset(w.split(" ", 1)[0] for pair in _NAME_COMMA_PAIRS for w in pair)
 
 
 def _starts_with(token_norm: str, words: frozenset[str]) -> bool:
@@ -739,7 +744,7 @@ def _issuer_end(doc: Doc, s: int, e: int) -> int:
         if pair:  # "Ban Chỉ đạo phòng, chống thiên tai tỉnh": the verbs belong to the name
             j = pair
             continue
-        if t.norm_ in _ISSUER_STOPS or t.norm_ in _FIRST_PERSON or t.text in _CLOSERS or (_is_verb(doc, j) and not _capitalised(t)):
+        if _is_in(doc, j, _ISSUER_STOPS) or t.norm_ in _FIRST_PERSON or t.text in _CLOSERS or (_is_verb(doc, j) and not _capitalised(t)):
             break
         if t.text in ("-", "–") and j + 1 < e:
             break
@@ -753,11 +758,31 @@ def _issuer_end(doc: Doc, s: int, e: int) -> int:
 
 def _name_comma(doc: Doc, i: int) -> bool:
     """The comma at i sits inside a body's name ("Ban Chỉ đạo phòng, chống thiên tai")."""
-    return 0 < i < len(doc) - 1 and _name_pair(doc[i - 1].norm_, doc[i + 1].norm_)
+    return 0 < i < len(doc) - 1 and _name_pair_end(doc, i - 1, len(doc)) > 0
+
+
+def _after_name_head(doc: Doc, j: int) -> bool:
+    """A name's head ("Ban Chỉ đạo", "Cục Quản lý") comes shortly before j, with no clause mark and no verb
+    but the pairs' own between ("Ban Chỉ đạo quốc gia phòng, chống …", "… thiên tai và tìm kiếm cứu nạn")."""
+    for i in range(j - 1, max(-1, j - 7), -1):
+        t = doc[i]
+        if _ends_with(t.norm_, _NAME_PAIR_HEADS):
+            return True
+        if (t.is_punct and t.text != ",") or (_is_verb(doc, i) and t.norm_.split(" ", 1)[0] not in _NAME_PAIR_WORDS):
+            return False
+    return False
+
+
+def _ends_with(token_norm: str, words: frozenset[str]) -> bool:
+    """The token, or its last one or two syllables, is one of `words` ("ban chỉ đạo" ends with "chỉ đạo")."""
+    parts = token_norm.split()
+    return token_norm in words or (len(parts) > 1 and (parts[-1] in words or " ".join(parts[-2:]) in words))
 
 
 def _name_pair_end(doc: Doc, j: int, e: int) -> int:
-    """After "phòng, chống" / "phòng chống" starting at j inside a name, else 0."""
+    """After "phòng, chống" / "phòng chống" starting at j, right after the head of a name, else 0."""
+    if not _after_name_head(doc, j):
+        return 0
     k = j + 2 if j + 2 < e and doc[j + 1].text == "," else j + 1
     return k + 1 if k < e and _name_pair(doc[j].norm_, doc[k].norm_) else 0
 
@@ -880,6 +905,9 @@ def _carry_issuer(doc: Doc, clauses: Sequence[Clause]) -> None:
             before.actor, before.reports = [], True
 
 
+_MAX_CARRIED = 8  # clauses a list of bodies may run over: bounds the work on a hostile line of ";"
+
+
 def _carry_subjects(doc: Doc, clauses: Sequence[Clause]) -> None:
     """ "Chánh Văn phòng UBND tỉnh, Giám đốc các sở; Chủ tịch UBND các huyện chịu trách nhiệm …": a list of
     bodies that runs over ";" is one subject; the clauses before the verb name only bodies."""
@@ -888,13 +916,13 @@ def _carry_subjects(doc: Doc, clauses: Sequence[Clause]) -> None:
             continue
         before: list[tuple[int, int]] = []
         j = k - 1
-        while j >= 0 and clauses[j].cue is None:
+        while j >= max(0, k - _MAX_CARRIED) and clauses[j].cue is None:
             np = _noun_phrase(doc, clauses[j].head, clauses[j].end)
             if np is None or any(not (t.is_space or t.is_punct) for t in doc[np[1] : clauses[j].end]):
                 break
-            before = _split(doc, *np) + before
+            before[:0] = _split(doc, *np)
             j -= 1
-        if before and j < k - 1:
+        if before:
             clause.actor = before + clause.actor
 
 
@@ -981,6 +1009,7 @@ class ActorFinder(_Component):
         cue = clause.cue
         assert cue is not None
         after = cue.end
+        given = False  # the actor named in "… được X đưa ra cho Y", after the verb that opens the clause
         if clause.how in _ADDRESSED:
             start = after + 1 if after < len(doc) and doc[after].norm_ == "cho" else after
             clause.actor = self._addressee(doc, start, clause.end, chains)
@@ -1010,6 +1039,7 @@ class ActorFinder(_Component):
                     k += 1
                 if k < clause.end and doc[k].norm_ == "cho":
                     clause.actor = self._addressee(doc, k + 1, clause.end, chains)
+                    given = bool(clause.actor)
         # partners: "phối hợp với X, Y" anywhere in the clause after the cue
         partner_end = None
         for s, e in markers:
@@ -1019,8 +1049,8 @@ class ActorFinder(_Component):
                 if found and partner_end is None:
                     partner_end = (s, found[-1][1])
         # where the action starts
-        if clause.how in (_PLEDGE, _VERB) and cue.start == clause.head and not clause.actor:
-            clause.action_start = cue.start
+        if clause.how in (_PLEDGE, _VERB) and cue.start == clause.head and (not clause.actor or given):
+            clause.action_start = cue.start  # the verb opens the clause; the actor, if any, was named after it
         else:
             i = after
             i = self._skip(doc, i, {"chủ trì", ",", ":"})

@@ -210,11 +210,14 @@ FIRST_PERSON = ("tôi", "chúng tôi", "chúng ta", "tỉnh ta", "ta", "mình", 
 ISSUER_STOPS = (
     "đã", "cũng", "vừa", "tiếp tục", "đồng thời", "có", "khi", "tại", "trong", "sau khi", "đang", "còn", "thì", "luôn",
     "mới", "vẫn", "sẽ", "liên tục", "nhiều lần", "trực tiếp",
-    # what a quoted document does: "Quy định 05 của Ban Bí thư nêu rõ: …"
-    "nêu", "nêu rõ", "chỉ rõ", "ghi rõ", "xác định", "đặt ra",
+    # what a quoted document does: "Quy định 05 của Ban Bí thư nêu rõ: …"; "… được X đặt ra cho Y"
+    "nêu", "nêu rõ", "chỉ rõ", "ghi rõ", "xác định", "đặt ra", "đưa ra",
 )  # fmt: skip
 # Pairs written with a comma inside one body's name ("Ban Chỉ đạo phòng, chống thiên tai"): not a list.
-# The second word by its first syllable, however the tokenizer joined it ("chữa bệnh", "cứu nạn").
+# Only right after the head of such a name ("Ban Chỉ đạo (quốc gia) phòng, chống …", "Cục Quản lý khám, chữa
+# bệnh"), so that "Sở Y tế phòng, chống dịch hiệu quả" keeps its verbs. The second word by its first syllable,
+# however the tokenizer joined it ("chữa bệnh", "cứu nạn").
+NAME_PAIR_HEADS = ("chỉ đạo", "chỉ huy", "quản lý", "trung tâm", "đội", "tổ", "hội đồng", "ban", "tiểu ban")
 NAME_COMMA_PAIRS = (("phòng", "chống"), ("khám", "chữa"), ("phòng", "chữa"), ("cứu hộ", "cứu"), ("tìm kiếm", "cứu"))
 # A word before "đề nghị"/"yêu cầu" that makes it a noun ("theo đề nghị của").
 NOUN_MARKERS = ("theo", "đáp ứng", "các", "những", "mọi", "với", "là")
@@ -269,6 +272,10 @@ TIMEFRAME_PLAN_YEAR = re.compile(
 )
 TITLE_OPENING = re.compile(r"(?<!\w)về(?!\w)", re.IGNORECASE)  # a cited document's title starts: "… số 12-CT/TU về …"
 CLAUSE_END = re.compile(r"[;.](?!\d)")
+# A year whose tasks are reviewed, not set: "kết quả thực hiện kế hoạch năm 2023", "tổng kết nhiệm vụ năm 2023".
+PLAN_REVIEWED = re.compile(
+    r"(?<!\w)(?:kết\s+quả|tổng\s+kết|sơ\s+kết|đánh\s+giá|báo\s+cáo|nghe)(?:\s+[^\W\d]+){0,3}\s*$", re.IGNORECASE
+)
 TIMEFRAME_VAGUE = re.compile(
     r"(?<!\w)(?:(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần|ngày)|(?:trong\s+)?thời\s+gian\s+tới|trước\s+mắt"
     r"|định\s+kỳ\s+\d+\s+tháng(?:\s+một\s+lần)?|năm\s+tới|ngay\s+lập\s+tức|ngay\s+từ\s+đầu"
