@@ -98,6 +98,21 @@ def test_a_line_of_many_clauses_costs_linear_work(monkeypatch):
     assert 0 < len(calls) < 5 * clauses
 
 
+def test_a_sentence_of_many_commas_costs_linear_work(monkeypatch):
+    """The subject before each cue is looked for among the last commas only (a 20,000-character sentence of
+    repeated directives took seconds): count the noun phrases tried instead of timing them."""
+    from pipeline.fields import components
+    from pipeline.nlp import vietnamese_nlp
+
+    calls = []
+    real = components._noun_phrase
+    monkeypatch.setattr(components, "_noun_phrase", lambda *a, **k: calls.append(1) or real(*a, **k))
+    nlp = vietnamese_nlp()
+    parts = 300
+    nlp("Các sở phải hoàn thành nhiệm vụ năm 2024 đúng hạn, " * parts)
+    assert 0 < len(calls) < 40 * parts  # before: about parts² / 2
+
+
 @pytest.mark.parametrize(
     "text, actor",
     [

@@ -609,6 +609,7 @@ _NEW_BODY = frozenset(
     )
 )  # fmt: skip
 _MAX_NP = 24  # tokens
+_SUBJECT_REACH = 2 * _MAX_NP  # tokens before a cue where its subject may start (the phrase, then adverbs and commas)
 _ADVERBS = frozenset(_norm(w) for w in lex.SUBJECT_ADVERBS)
 _INTRO_WORDS = frozenset(_norm(w) for w in lex.INTRO_WORDS)
 _SUBJECT_STOPS = frozenset(_norm(w) for w in ("để", "nhằm", "nếu", "khi", "thì", "mà"))
@@ -698,7 +699,10 @@ def _subject(doc: Doc, head: int, cue: int) -> tuple[int, int] | None:
     """The subject right before a cue ("Sở Nội vụ rà soát", "Để ..., các cấp ủy cần"): the earliest phrase that runs to it."""
     if cue <= head:
         return None
-    starts = [head] + [i + 1 for i in range(head, cue) if doc[i].text == ","]
+    # A phrase is at most _MAX_NP tokens, so only the commas just before the cue can open one that reaches
+    # it: looking no further keeps a sentence of hundreds of commas linear.
+    first = max(head, cue - _SUBJECT_REACH)
+    starts = ([head] if head == first else []) + [i + 1 for i in range(first, cue) if doc[i].text == ","]
     for s in starts:
         np = _noun_phrase(doc, s, cue, subject=True)
         if np is not None and all(doc[k].is_space or doc[k].text == "," or doc[k].norm_ in _ADVERBS for k in range(np[1], cue)):
