@@ -194,6 +194,10 @@ def test_the_year_of_the_tasks_set(fields):
     assert fields("Các huyện phấn đấu hoàn thành vượt mức các chỉ tiêu kinh tế - xã hội năm 2025.").timeframe == "năm 2025"
     assert fields("Bộ đội Biên phòng tỉnh tập trung hoàn thành nhiệm vụ huấn luyện năm 2026.").timeframe == "năm 2026"
     assert fields("Các sở hoàn thành kế hoạch đầu tư công năm 2025 trước ngày 15/12.").timeframe == "trước ngày 15/12"
+    # a title ends at the comma before the main clause's subject
+    assert fields(
+        "Thực hiện Kế hoạch số 15/KH-UBND về phát triển du lịch, UBND các huyện phải hoàn thành các chỉ tiêu năm 2024."
+    ).timeframe == "năm 2024"
     # a year whose tasks are reviewed is not when the order is to be carried out
     assert fields(
         "Sau khi nghe báo cáo kết quả thực hiện kế hoạch năm 2023, Chủ tịch UBND tỉnh yêu cầu các sở triển khai nhiệm vụ trong thời gian tới."
