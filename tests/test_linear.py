@@ -13,7 +13,7 @@ import pytest
 
 from pipeline.classify.corpus import read_corpus
 from pipeline.classify.linear import LinearModel, char_wb_ngrams, word_ngrams
-from pipeline.classify.model import SentenceClassifier
+from pipeline.classify.model import SentenceClassifier, _vectorizers
 from pipeline.classify.persist import MODEL_FILE, load_model, save_model
 from pipeline.errors import CamketError
 
@@ -106,8 +106,7 @@ def test_the_training_char_vectorizer_fits_what_scikit_learns_fits(corpus):
 def test_settings_the_arrays_cannot_rebuild_are_refused_at_save(corpus, tmp_path):
     train = _documents(corpus, 0, 20)
     estimator = SentenceClassifier().fit(train["text"].tolist(), train[["area", "commitment"]].to_numpy())
-    words = estimator.features_.transformer_list[0][1] if hasattr(estimator.features_, "transformer_list") else estimator.features_
-    words.set_params(sublinear_tf=False)
+    _vectorizers(estimator.features_)[0].set_params(sublinear_tf=False)  # the word n-grams
     with pytest.raises(ValueError, match="sublinear_tf"):
         save_model(tmp_path / "m", estimator, {}, "")
     assert not (tmp_path / "m" / MODEL_FILE).exists()

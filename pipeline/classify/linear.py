@@ -24,9 +24,9 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -73,6 +73,21 @@ def word_char_grams(word: str, low: int, high: int) -> list[str]:
 
 
 WORD_CACHE_SIZE = 100_000  # distinct words whose known char n-grams are kept; a sentence has few new ones
+_T = TypeVar("_T")
+
+
+def per_word(cache: dict[str, _T], word: str, compute: Callable[[str], _T]) -> _T:
+    """`compute(word)`, computed once and kept in `cache`, which is emptied when it holds WORD_CACHE_SIZE words.
+
+    A word's character n-grams do not depend on its neighbours, and the same syllables recur in every
+    sentence: training (`CharVectorizer`) and labelling (`Terms`) both list them per distinct word.
+    """
+    known = cache.get(word)
+    if known is None:
+        if len(cache) >= WORD_CACHE_SIZE:
+            cache.clear()
+        known = cache[word] = compute(word)
+    return known
 
 
 @dataclass(frozen=True)
@@ -93,15 +108,14 @@ class Terms:
         low, high = self.ngram_range
         if self.analyzer != "char_wb":
             return [j for j in map(vocabulary.get, word_ngrams(text, low, high)) if j is not None]
+
+        def ids(word: str) -> tuple[int, ...]:
+            return tuple(j for j in map(vocabulary.get, word_char_grams(word, low, high)) if j is not None)
+
         by_word = self._by_word
         known: list[int] = []
         for word in text.split():  # what char_wb_ngrams splits on
-            ids = by_word.get(word)
-            if ids is None:
-                if len(by_word) >= WORD_CACHE_SIZE:
-                    by_word.clear()
-                ids = by_word[word] = tuple(j for j in map(vocabulary.get, word_char_grams(word, low, high)) if j is not None)
-            known += ids
+            known += by_word.get(word) or per_word(by_word, word, ids)  # a hit stays inline: labelling's hot loop
         return known
 
     def row(self, text: str) -> tuple[np.ndarray, np.ndarray]:

@@ -27,7 +27,7 @@ from sklearn.pipeline import FeatureUnion
 from sklearn.svm import LinearSVC
 
 from pipeline.classify.labeller import predictions, to_labels
-from pipeline.classify.linear import WORD_CACHE_SIZE, word_char_grams
+from pipeline.classify.linear import per_word, word_char_grams
 from pipeline.classify.prepare import BOS, context_features, lexicon_tokens, prepare
 from pipeline.classify.why import Reasons, explain
 from pipeline.records import Labels
@@ -69,15 +69,13 @@ class CharVectorizer(TfidfVectorizer):
         decode = self.decode
         cache: dict[str, list[str]] = {}
 
+        def grams_of(word: str) -> list[str]:
+            return word_char_grams(word, low, high)
+
         def analyze(doc: str) -> list[str]:
             grams: list[str] = []
             for word in decode(doc).split():  # scikit-learn collapses runs of spaces, then splits
-                known = cache.get(word)
-                if known is None:
-                    if len(cache) >= WORD_CACHE_SIZE:
-                        cache.clear()
-                    known = cache[word] = word_char_grams(word, low, high)
-                grams += known
+                grams += per_word(cache, word, grams_of)
             return grams
 
         return analyze
