@@ -273,16 +273,14 @@ class TimeframeFinder(_Component):
             and not lex.PLAN_REVIEWED.search(text, max(0, m.start() - 60), m.start())
             and not lex.EVENT_TERM.search(text, max(0, m.start() - 80), m.start())
         ]  # fmt: skip
-        dated_first = dated
-        dated = dated + years
         vague = [
             m.span() for m in lex.TIMEFRAME_VAGUE.finditer(text)
-            if not any(a <= m.start() < b or a < m.end() <= b for a, b in dated + cited)
+            if not any(a <= m.start() < b or a < m.end() <= b for a, b in dated + years + cited)
         ]  # fmt: skip
         # A dated timeframe says more than "trước mắt" or "thời gian tới": it wins; then the year of the
         # tasks set ("chỉ tiêu năm 2024"), then a vague one.
-        chosen = dated_first[0] if dated_first else (years[0] if years else (vague[0] if vague else None))
-        return sorted(dated + vague), chosen
+        chosen = next(iter(dated or years or vague), None)
+        return sorted(dated + years + vague), chosen
 
     def set_annotations(self, doc: Doc, result: tuple[list[tuple[int, int]], tuple[int, int] | None]) -> None:
         every, chosen = result
@@ -300,7 +298,7 @@ _TITLE_GAP = 250  # characters: how far after a cited document's number its titl
 def _in_title(text: str, cited: Sequence[tuple[int, int]], start: int) -> bool:
     """`start` lies in the title of a cited document: after its number, "về …", no ";" or "." between."""
     return any(
-        0 <= start - b < _TITLE_GAP and lex.TITLE_OPENING.search(text, b, start) and not lex.CLAUSE_END.search(text, b, start)
+        0 <= start - b < _TITLE_GAP and lex.TITLE_OPENING.search(text, b, start) and not lex.TITLE_END.search(text, b, start)
         for _, b in cited
     )
 
@@ -785,10 +783,9 @@ def _ends_with(token_norm: str, words: frozenset[str]) -> bool:
 
 def _name_pair_end(doc: Doc, j: int, e: int) -> int:
     """After "phòng, chống" / "phòng chống" starting at j, right after the head of a name, else 0."""
-    if not _after_name_head(doc, j):
-        return 0
     k = j + 2 if j + 2 < e and doc[j + 1].text == "," else j + 1
-    return k + 1 if k < e and _name_pair(doc[j].norm_, doc[k].norm_) else 0
+    # the pair first: it is one dictionary lookup, and _issuer_end asks at every token
+    return k + 1 if k < e and _name_pair(doc[j].norm_, doc[k].norm_) and _after_name_head(doc, j) else 0
 
 
 def _name_pair(first: str, second: str) -> bool:

@@ -273,7 +273,7 @@ TIMEFRAME_PLAN_YEAR = re.compile(
 TITLE_OPENING = re.compile(r"(?<!\w)về(?!\w)", re.IGNORECASE)  # a cited document's title starts: "… số 12-CT/TU về …"
 # Where a cited document's title has ended: ";" or "." (not inside a date), or a comma before the main
 # clause's subject ("Thực hiện Kế hoạch số 15/KH-UBND về …, UBND các huyện phải …").
-CLAUSE_END = re.compile(r"[;.](?!\d)|,\s+(?=(?:UBND|HĐND|Ủy ban|Sở|Bộ|Ban|Tỉnh ủy|Thành ủy|Huyện ủy|các|những|mỗi|toàn)(?!\w))")
+TITLE_END = re.compile(r"[;.](?!\d)|,\s+(?=(?:UBND|HĐND|Ủy ban|Sở|Bộ|Ban|Tỉnh ủy|Thành ủy|Huyện ủy|các|những|mỗi|toàn)(?!\w))")
 # A year whose tasks are reviewed, not set: "kết quả thực hiện kế hoạch năm 2023", "tổng kết nhiệm vụ năm 2023".
 PLAN_REVIEWED = re.compile(
     r"(?<!\w)(?:kết\s+quả|tổng\s+kết|sơ\s+kết|đánh\s+giá|báo\s+cáo|nghe)(?:\s+[^\W\d]+){0,3}\s*$", re.IGNORECASE
