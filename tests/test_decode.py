@@ -48,26 +48,11 @@ def test_pdf_lines_wrapped_after_a_semicolon_are_joined_but_list_items_are_not()
     starts a paragraph of its own."""
     from pipeline.ingest.formats import unwrap_lines
 
-    text = "\n".join([
-        "Các ý kiến tại hội nghị đã phân tích kinh nghiệm chỉ đạo, điều hành;",
-        "những tiềm năng và lợi thế so sánh của hai tỉnh cũng được làm rõ.",
-        "Chủ tịch UBND tỉnh yêu cầu:",
-        "- Sở Y tế chủ trì triển khai;",
-        "- Sở Tài chính bố trí kinh phí.",
-        "Nội dung kiểm tra gồm:",
-        "a) hồ sơ thủ tục hành chính;",
-        "b) việc công khai xin lỗi người dân.",
-        "Đợt kiểm tra kéo dài hai tuần, từ",
-        "ngày 5/3 đến ngày 19/3.",
-    ])
-    assert unwrap_lines(text).split("\n\n") == [
-        "Các ý kiến tại hội nghị đã phân tích kinh nghiệm chỉ đạo, điều hành; "
-        "những tiềm năng và lợi thế so sánh của hai tỉnh cũng được làm rõ.",
-        "Chủ tịch UBND tỉnh yêu cầu:",
-        "- Sở Y tế chủ trì triển khai;",
-        "- Sở Tài chính bố trí kinh phí.",
-        "Nội dung kiểm tra gồm:",
-        "a) hồ sơ thủ tục hành chính;",
-        "b) việc công khai xin lỗi người dân.",
-        "Đợt kiểm tra kéo dài hai tuần, từ ngày 5/3 đến ngày 19/3.",
-    ]
+    wrapped = ["Các ý kiến tại hội nghị đã phân tích kinh nghiệm chỉ đạo, điều hành;",
+               "những tiềm năng và lợi thế so sánh của hai tỉnh cũng được làm rõ."]
+    # a lead-in and its items, each ending in ":" or ";", each a paragraph of its own
+    items = ["Chủ tịch UBND tỉnh yêu cầu:", "- Sở Y tế chủ trì triển khai;", "- Sở Tài chính bố trí kinh phí.",
+             "Nội dung kiểm tra gồm:", "a) hồ sơ thủ tục hành chính;", "b) việc công khai xin lỗi người dân."]
+    broken = ["Đợt kiểm tra kéo dài hai tuần, từ", "ngày 5/3 đến ngày 19/3."]
+    text = "\n".join(wrapped + items + broken)
+    assert unwrap_lines(text).split("\n\n") == [" ".join(wrapped), *items, " ".join(broken)]
