@@ -910,7 +910,7 @@ _MAX_CARRIED = 8  # clauses a list of bodies may run over: bounds the work on a 
 
 
 def _carry_subjects(doc: Doc, clauses: Sequence[Clause]) -> None:
-    """ "Chánh Văn phòng UBND tỉnh, Giám đốc các sở; Chủ tịch UBND các huyện chịu trách nhiệm …": a list of
+    """ "Giám đốc Sở Nội vụ, Thủ trưởng các ngành; Chủ tịch UBND các huyện chịu trách nhiệm …": a list of
     bodies that runs over ";" is one subject; the clauses before the verb name only bodies."""
     for k, clause in enumerate(clauses):
         if clause.cue is None or not clause.actor or clause.actor[0][0] != clause.head or clause.how in _ADDRESSED:
