@@ -39,11 +39,12 @@ def _split(corpus, train: int, test: int):
 
 
 # Every setting the estimator offers that changes what is computed: the default; character
-# n-grams beside the words (a FeatureUnion) without the context step; word 1-3 n-grams without
-# the lexicon and frame tokens; and only two areas (binary models and calibrators everywhere).
+# n-grams beside the words (a FeatureUnion) without the context step or the commitment blend;
+# word 1-3 n-grams without the lexicon and frame tokens; and only two areas (binary models and
+# calibrators everywhere).
 SETTINGS = {
     "default": ({}, None),
-    "chars-no-context": ({"char_ngrams": (2, 4), "context": False}, None),
+    "chars-no-context": ({"char_ngrams": (2, 4), "context": False, "commitment_blend_C": None}, None),
     "trigrams-bare": ({"word_ngrams": (1, 3), "lexicon": False, "frame": False}, None),
     "two-areas": ({}, (2, 5)),
 }

@@ -158,3 +158,20 @@ def test_character_ngrams_reach_the_commitment_model_only(tiny_model, tmp_path):
     assert with_chars.commitment_coef()[:, n_words:].any()
     save_model(tmp_path / "m", with_chars, {"name": "m"}, "# card\n")
     assert load_model(tmp_path / "m").label(X) == with_chars.label(X)
+
+
+def test_the_commitment_decision_is_the_svm_plus_its_learnt_share_of_the_logistic_regression(tiny_model):
+    """The folded weights give what the two fitted models give separately, and turning
+    the blend off leaves the NBSVM's own decision."""
+    model, X, Y = tiny_model
+    F = model.features_.transform(model._prepare(X)).tocsr()
+    svm = model.commitment_model_.decision_function(F.multiply(model.commitment_ratio_).tocsr())
+    blend = model.commitment_blend_model_.decision_function(F)
+    folded = np.asarray(F @ model.commitment_coef().T)[:, 0] + model.commitment_intercept()[0]
+    assert model.commitment_blend_weight_ != 0.0
+    assert np.allclose(folded, svm + model.commitment_blend_weight_ * blend, rtol=0, atol=1e-9)
+
+    plain = SentenceClassifier(char_ngrams=(2, 4), area_C=10.0, commitment_C=10.0, commitment_blend_C=None).fit(X, Y)
+    assert plain.commitment_blend_model_ is None and plain.commitment_blend_weight_ == 0.0
+    assert np.allclose(plain.commitment_coef(), plain.commitment_model_.coef_ * plain.commitment_ratio_, rtol=0, atol=0)
+    assert np.array_equal(plain.commitment_intercept(), plain.commitment_model_.intercept_)

@@ -228,9 +228,9 @@ class LinearModel:
                                np.asarray(vectorizer.idf_, dtype=np.float64)))
         params = {k: list(v) if isinstance(v, tuple) else v for k, v in estimator.get_params().items()}
         # The SVMs' weights as the estimator predicts with them: the area's zero on the
-        # columns it does not read, the commitment's with its NB scaling folded in.
+        # columns it does not read, the commitment's with its NB scaling and its blend folded in.
         return cls(params, terms, _linear_of(estimator.area_model_, estimator.area_coef()),
-                   _linear_of(estimator.commitment_model_, estimator.commitment_coef()),
+                   _linear_of(estimator.commitment_model_, estimator.commitment_coef(), estimator.commitment_intercept()),
                    _linear_of(estimator.area_calibrator_), _linear_of(estimator.commitment_calibrator_))
 
     def to_arrays(self) -> dict[str, np.ndarray]:
@@ -291,10 +291,11 @@ class LinearModel:
         return cls(params, terms, area, commitment, area_calibrator, commitment_calibrator)
 
 
-def _linear_of(model: Any, coef: np.ndarray | None = None) -> Linear:
-    """A fitted scikit-learn linear model's arrays, with `coef` in place of its own when given."""
+def _linear_of(model: Any, coef: np.ndarray | None = None, intercept: np.ndarray | None = None) -> Linear:
+    """A fitted scikit-learn linear model's arrays, with `coef` / `intercept` in place of its own when given."""
     return Linear(np.asarray(model.coef_ if coef is None else coef, dtype=np.float64),
-                  np.asarray(model.intercept_, dtype=np.float64), np.asarray(model.classes_, dtype=np.int64))
+                  np.asarray(model.intercept_ if intercept is None else intercept, dtype=np.float64),
+                  np.asarray(model.classes_, dtype=np.int64))
 
 
 # --------------------------------------------------------------- computing

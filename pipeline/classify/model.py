@@ -132,6 +132,12 @@ class SentenceClassifier(ClassifierMixin, BaseEstimator):
     `fit(X, Y, groups=None)`: X raw sentences in document order, Y an (n, 2)
     array of [area, commitment], groups the document of each sentence (None:
     every sentence stands alone). `predict` returns the same shape as Y.
+
+    The commitment decision is an NBSVM (`commitment_nb`) plus, with `commitment_blend_C`,
+    a share of a logistic regression on the unscaled features: NB scaling lets rare terms
+    that lean one way speak loudly, the logistic regression keeps the plain evidence in the
+    sum (Wang & Manning interpolate the same two kinds of weights). The share is learnt out
+    of fold, and the sum folds into one weight vector, so saved models are unchanged.
     """
 
     def __init__(
@@ -148,6 +154,7 @@ class SentenceClassifier(ClassifierMixin, BaseEstimator):
         frame: bool = True,
         position_words: int = 3,
         commitment_nb: bool = True,
+        commitment_blend_C: float | None = 10.0,
         context: bool = True,
         context_C: float = 1.0,
         random_state: int = 0,
@@ -163,6 +170,7 @@ class SentenceClassifier(ClassifierMixin, BaseEstimator):
         self.frame = frame
         self.position_words = position_words
         self.commitment_nb = commitment_nb
+        self.commitment_blend_C = commitment_blend_C
         self.context = context
         self.context_C = context_C
         self.random_state = random_state
@@ -201,15 +209,18 @@ class SentenceClassifier(ClassifierMixin, BaseEstimator):
                 area_oof[test] = _decisions(self._svm(self.area_C).fit(A[train], Y[train, 0], w[train]), A[test], areas)
             if len(np.unique(Y[train, 1])) > 1:
                 ratio = nb_ratio(F[train], Y[train, 1]) if self.commitment_nb else None
-                commit_oof[test] = _decisions(
-                    self._svm(self.commitment_C).fit(_scaled(F[train], ratio), Y[train, 1], w[train]),
-                    _scaled(F[test], ratio), commits,
-                )
+                commit_oof[test, 0] = self._svm(self.commitment_C).fit(
+                    _scaled(F[train], ratio), Y[train, 1], w[train]).decision_function(_scaled(F[test], ratio))
+                if self.commitment_blend_C:
+                    commit_oof[test, 1] = self._blend_model().fit(F[train], Y[train, 1], w[train]).decision_function(F[test])
         self.area_model_ = self._svm(self.area_C).fit(A, Y[:, 0], w)
         self.commitment_ratio_ = nb_ratio(F, Y[:, 1]) if self.commitment_nb else None
         self.commitment_model_ = self._svm(self.commitment_C).fit(_scaled(F, self.commitment_ratio_), Y[:, 1], w)
+        self.commitment_blend_model_ = self._blend_model().fit(F, Y[:, 1], w) if self.commitment_blend_C else None
+        self.commitment_blend_weight_ = self._blend_weight(commit_oof, Y[:, 1], w)
         self.area_calibrator_ = self._fit_area_calibrator(area_oof, groups, Y[:, 0], w)
-        self.commitment_calibrator_ = self._calibrator().fit(commit_oof[:, 1:], Y[:, 1], w)
+        blended = commit_oof[:, :1] + self.commitment_blend_weight_ * commit_oof[:, 1:]
+        self.commitment_calibrator_ = self._calibrator().fit(blended, Y[:, 1], w)
         self.classes_ = [self.area_calibrator_.classes_, self.commitment_calibrator_.classes_]
         return self
 
@@ -240,11 +251,38 @@ class SentenceClassifier(ClassifierMixin, BaseEstimator):
         """The commitment SVM's weights on the unscaled TF-IDF features.
 
         With `commitment_nb` the SVM was fitted on features times their NB ratio r,
-        so on plain features its weights are w * r: (F * r) · w = F · (w * r). Both
+        so on plain features its weights are w * r: (F * r) · w = F · (w * r). With
+        `commitment_blend_C` the logistic regression's weights v are added as w * r + β v
+        (β from `_blend_weight`): a sum of linear decisions is one linear decision. Both
         this estimator and saved models predict with these, so they agree exactly.
         """
         coef = self.commitment_model_.coef_
-        return coef if self.commitment_ratio_ is None else coef * self.commitment_ratio_
+        coef = coef if self.commitment_ratio_ is None else coef * self.commitment_ratio_
+        if self.commitment_blend_model_ is not None:
+            coef = coef + self.commitment_blend_weight_ * self.commitment_blend_model_.coef_
+        return coef
+
+    def commitment_intercept(self) -> np.ndarray:
+        """The intercept that goes with `commitment_coef`: the SVM's, plus the blended model's share."""
+        intercept = self.commitment_model_.intercept_
+        if self.commitment_blend_model_ is not None:
+            intercept = intercept + self.commitment_blend_weight_ * self.commitment_blend_model_.intercept_
+        return intercept
+
+    def _blend_model(self) -> LogisticRegression:
+        return LogisticRegression(C=self.commitment_blend_C, max_iter=3000, class_weight=self.class_weight)
+
+    def _blend_weight(self, oof: np.ndarray, y: np.ndarray, w: np.ndarray) -> float:
+        """How much of the logistic regression's decision to add to the SVM's, learnt out of fold.
+
+        A logistic regression over both out-of-fold decisions weighs them a and b; the blend
+        is svm + (b / a) * logistic, which the calibrator then scales like a single decision.
+        No blend (0.0) when it is off or when the SVM's own weight comes out non-positive.
+        """
+        if not self.commitment_blend_C:
+            return 0.0
+        a, b = self._calibrator().fit(oof, y, w).coef_[0]
+        return float(b / a) if a > 0 else 0.0
 
     def _svm(self, C: float) -> LinearSVC:
         return LinearSVC(C=C, class_weight=self.class_weight, random_state=self.random_state)
@@ -284,7 +322,7 @@ class SentenceClassifier(ClassifierMixin, BaseEstimator):
         area_d = _decisions(self.area_model_, self._area_columns(F), areas)
         area_p = self.area_calibrator_.predict_proba(self._area_inputs(area_d, groups))
         # LinearSVC.decision_function's own product (sparse rows times dense weights), on the folded weights.
-        commit_raw = np.asarray(F @ self.commitment_coef().T)[:, 0] + self.commitment_model_.intercept_[0]
+        commit_raw = np.asarray(F @ self.commitment_coef().T)[:, 0] + self.commitment_intercept()[0]
         commit_d = np.column_stack([-commit_raw, commit_raw])
         commit_p = self.commitment_calibrator_.predict_proba(commit_d[:, 1:])
         positive = list(self.commitment_calibrator_.classes_).index(1)
