@@ -321,10 +321,9 @@ class SentenceClassifier(ClassifierMixin, BaseEstimator):
         areas = self.area_model_.classes_
         area_d = _decisions(self.area_model_, self._area_columns(F), areas)
         area_p = self.area_calibrator_.predict_proba(self._area_inputs(area_d, groups))
-        # LinearSVC.decision_function's own product (sparse rows times dense weights), on the folded weights.
-        commit_raw = np.asarray(F @ self.commitment_coef().T)[:, 0] + self.commitment_intercept()[0]
-        commit_d = np.column_stack([-commit_raw, commit_raw])
-        commit_p = self.commitment_calibrator_.predict_proba(commit_d[:, 1:])
+        # The folded commitment weights (NB scaling, blend) times the sparse rows, as LinearSVC.decision_function: (n, 1).
+        commit_d = np.asarray(F @ self.commitment_coef().T) + self.commitment_intercept()
+        commit_p = self.commitment_calibrator_.predict_proba(commit_d)
         positive = list(self.commitment_calibrator_.classes_).index(1)
         return F, area_p, self.area_calibrator_.classes_, commit_p[:, positive]
 
