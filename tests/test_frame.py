@@ -17,6 +17,14 @@ MASKS = [
      "Bà xxname, xxtitle cho biết toàn tỉnh có 1.200 lao động đi làm việc ở nước ngoài."),
     ("Phó Thủ tướng Trịnh Quang Vinh vừa ký Công điện gửi các tỉnh ven biển.",
      "Phó Thủ tướng xxname vừa ký Công điện gửi các tỉnh ven biển."),
+    # titles set off with a dash, as much of the press writes them
+    ("Chiều 12/4, ông Hoàng Minh Đức - Phó Chủ tịch UBND tỉnh, Trưởng Ban Chỉ đạo yêu cầu các xã hoàn thành di dời dân.",
+     "Chiều 12/4, ông xxname, xxtitle yêu cầu các xã hoàn thành di dời dân."),
+    ("Bà Lý Thị Hạnh– Giám đốc Sở Y tế cho biết sẽ mở thêm hai điểm tiêm.",
+     "Bà xxname, xxtitle cho biết sẽ mở thêm hai điểm tiêm."),
+    # a dash followed by anything but a title is left as written
+    ("Anh Trần Văn Bình - người dân xã Tân Lập cho biết nước đã rút.",
+     "Anh xxname - người dân xã Tân Lập cho biết nước đã rút."),
     # places and the leader's name in institutions are not people to hide
     ("Học tập và làm theo tư tưởng Hồ Chí Minh; phối hợp với TP Hồ Chí Minh, Hà Tĩnh và Cao Bằng.",
      "Học tập và làm theo tư tưởng Hồ Chí Minh; phối hợp với TP Hồ Chí Minh, Hà Tĩnh và Cao Bằng."),

@@ -42,8 +42,9 @@ _STOP = (
     r"trình|báo|khảo|tiếp|điều|thay|đại|nhận|bày|tham|dẫn|đến|đi|mới)"
 )
 _TITLE_WORD = rf"(?!{_STOP}(?![\w]))[^\s,;:.]{{1,40}}"
-# ", Title words" repeated after a name, at most 6 titles of at most 12 words.
-TITLES = re.compile(rf"(?:\s{{0,3}},\s{{0,3}}{_TITLE_START}(?:\s{{1,3}}{_TITLE_WORD}){{0,12}}){{1,6}}")
+# ", Title words" repeated after a name, at most 6 titles of at most 12 words. The press
+# also sets titles off with a dash ("đồng chí Lê Văn Tám - Bí thư Tỉnh ủy", "Tám– Chủ tịch …").
+TITLES = re.compile(rf"(?:\s{{0,3}}[,\-–—]\s{{0,3}}{_TITLE_START}(?:\s{{1,3}}{_TITLE_WORD}){{0,12}}){{1,6}}")
 
 
 def persons(text: str) -> list[re.Match[str]]:
