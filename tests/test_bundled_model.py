@@ -68,7 +68,7 @@ def test_corpus_files_exclude_document_metadata(root):
 # Floors on real text the model never saw (../shared/realdev): a change that makes the bundled
 # model worse on real sentences fails here, whatever cross-validation on the corpus says.
 REALDEV_AREA_MACRO_F1 = 0.899  # measured 0.911 when the bundled model was trained
-REALDEV_COMMITMENT_F1 = 0.907  # measured 0.919
+REALDEV_COMMITMENT_F1 = 0.913  # measured 0.925
 
 
 def test_real_text_floor(bundled_model, realdev):

@@ -36,6 +36,9 @@ REPORTS = [
     ("Ban quản lý dự án đang phối hợp với xã Nậm Ty hoàn thiện mặt bằng khu tái định cư.", "xxworkreported"),
     ("Cải cách thủ tục hành chính là một trong những nhiệm vụ trọng tâm của năm 2024.", "xximportance"),
     ("UBND tỉnh Kon Tum vừa ban hành Kế hoạch về phát triển du lịch cộng đồng.", "xxissued"),
+    ("Sở Tài chính vừa có Công văn số 215/STC-NS gửi các huyện về việc tăng cường quản lý chi ngân sách cuối năm.",
+     "xxtitled"),
+    ("Ban Thường vụ Huyện ủy ban hành Kết luận số 08-KL/HU ngày 2/3/2025 về đẩy mạnh công tác dân vận.", "xxtitled"),
 ]
 # fmt: on
 
@@ -54,6 +57,12 @@ def test_a_plain_directive_has_no_report_token():
     assert frame_tokens(fold_for_model("Tăng cường kiểm tra an toàn thực phẩm tại các bếp ăn tập thể.")) == []
 
 
+def test_reporting_about_a_subject_is_not_a_document_title():
+    # "báo cáo về" after an order is the verb, not a document's subject
+    text = "Chủ tịch UBND tỉnh yêu cầu các sở báo cáo về tiến độ giải ngân trước ngày 15/10."
+    assert "xxtitled" not in frame_tokens(fold_for_model(text))
+
+
 def test_persons_leave_places_alone():
     assert [m.group(0) for m in persons("Ông Nguyễn Hữu Thắng làm việc tại Hà Nội và TP Hồ Chí Minh.")] == ["Nguyễn Hữu Thắng"]
 
@@ -63,6 +72,8 @@ def test_persons_leave_places_alone():
     "đồng chí Lê Văn Tám" + ", Ủy viên Ban Thường vụ Tỉnh ủy" * 20000,
     "đã " * 50000 + "yêu cầu",
     "là nhiệm vụ " * 30000,
+    "công văn " * 30000 + "về việc",
+    "chỉ thị " + "x" * 200000 + " về",
 ])
 def test_patterns_run_in_linear_time_on_hostile_lines(line):
     start = time.perf_counter()
