@@ -8,8 +8,8 @@ Three ways a place is named:
   the capitalised words that follow, known or not, and the list that goes on
   with "," / "và" ("các xã Tân Lập, Hòa Mỹ và Phú Sơn" -> three places); the
   administrative word is left out;
-* after a generic word of a site ("Khu kinh tế", "cảng", "cửa khẩu",
-  "Quân khu 4"): kept with its word, since the name alone says less.
+* after a generic word of a site ("Khu kinh tế", "cảng", "cửa khẩu", "thắng
+  cảnh", "Quân khu 4"): kept with its word, since the name alone says less.
 
 Runs of capitalised words that begin with a common family name are people
 ("Nguyễn Văn Bình"), not places. Every regex here runs in linear time.
@@ -46,6 +46,8 @@ SITE_WORDS = frozenset(
     norm(w) for w in (
         "khu kinh tế", "khu công nghiệp", "khu du lịch", "khu chế xuất", "cụm công nghiệp", "cảng hàng không",
         "cảng biển", "cảng", "cửa khẩu quốc tế", "cửa khẩu", "vườn quốc gia", "khu bảo tồn", "sân bay",
+        # heritage and landscape sites, which culture and tourism news names by their own names
+        "khu di tích", "di tích", "thắng cảnh", "danh thắng", "khu danh thắng", "đèo", "vịnh", "bãi biển",
     )
 )  # fmt: skip
 NUMBERED_SITES = frozenset((norm("quân khu"), norm("vùng cảnh sát biển"), norm("hải đoàn")))
@@ -70,6 +72,8 @@ PEOPLE = frozenset({key("Hồ Chí Minh")})
 # Bounded runs of spaces: linear even when searched over a line of nothing but spaces.
 _LIST_GLUE = re.compile(r"\s{0,5}(?:,\s{0,5}(?:và\s{1,5})?|(?<=\s)và\s{1,5}|;\s{0,5})")
 _MAX_NAME = 5  # syllables of a name after an administrative word
+# A full stop and a space between two words: a new sentence (a photo credit), not "TP.HCM".
+_SENTENCE_GAP = re.compile(r"\.\s")
 
 
 def _capital(word: str) -> bool:
@@ -144,6 +148,8 @@ def find_places(text: str) -> list[Place]:
         while j < min(n, run_end[i]) and j - i < limit and cap[j]:
             if low[j] in NOT_NAMES or (j > i and low[j] in SURNAMES):
                 break
+            if j > i and _SENTENCE_GAP.match(text, spans[j - 1][1], spans[j][0]):  # "đèo X. Ảnh: …"
+                break
             j += 1
         return j
 
@@ -162,6 +168,9 @@ def find_places(text: str) -> list[Place]:
         site = phrase_at(i, SITE_WORDS, _SITE_FIRST)
         if i < site < n and joined(site - 1, site + 1):
             j = name_run(site)
+            # one capital and the name goes on in lower case ("di tích Cố đô Huế"): not a name we can cut
+            if j == site + 1 and j < n and not cap[j] and joined(site, j + 1):
+                j = site
             if j > site:
                 out.append(Place(spans[i][0], spans[j - 1][1], spans[i][0]))
                 i = j
