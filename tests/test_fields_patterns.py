@@ -223,7 +223,7 @@ def test_the_year_of_the_tasks_set(fields):
         ("Quân khu 2 và Khu kinh tế Dung Quất phối hợp.", ("Quân khu 2", "Khu kinh tế Dung Quất")),
         ("Tu bổ khu di tích Kim Liên và quảng bá danh thắng Tràng An, đèo Hải Vân.",
          ("khu di tích Kim Liên", "danh thắng Tràng An", "đèo Hải Vân")),  # heritage and landscape sites
-        ("Xếp hạng di tích cấp tỉnh cho đình làng; di tích Nhà tù Côn Đảo được tu bổ.", ("Côn Đảo",)),
+        ("Công nhận đình làng là di tích lịch sử; di tích Nhà tù Côn Đảo được tu bổ.", ("Côn Đảo",)),
         ("Trùng tu di tích Cố đô theo quy hoạch; sạt lở trên đèo Khau Phạ. Ảnh: Minh Hà", ("đèo Khau Phạ",)),
         ("Đầu tư hạ tầng ở Mường Tè và Sìn Hồ.", ("Mường Tè", "Sìn Hồ")),  # districts before 2025, no generic word
         ("Kết nối TP.HCM với Thừa Thiên Huế và thành phố Huế.", ("TP.HCM", "Thừa Thiên Huế", "Huế")),

@@ -18,8 +18,8 @@ MASKS = [
     ("Phó Thủ tướng Trịnh Quang Vinh vừa ký Công điện gửi các tỉnh ven biển.",
      "Phó Thủ tướng xxname vừa ký Công điện gửi các tỉnh ven biển."),
     # titles set off with a dash, as much of the press writes them
-    ("Chiều 12/4, ông Hoàng Minh Đức - Phó Chủ tịch UBND tỉnh, Trưởng Ban Chỉ đạo yêu cầu các xã hoàn thành di dời dân.",
-     "Chiều 12/4, ông xxname, xxtitle yêu cầu các xã hoàn thành di dời dân."),
+    ("Chiều 12/4, ông Hoàng Minh Đức - Phó Chủ tịch HĐND huyện, Trưởng Ban Pháp chế đề nghị các xã hoàn thành di dời dân.",
+     "Chiều 12/4, ông xxname, xxtitle đề nghị các xã hoàn thành di dời dân."),
     ("Bà Lý Thị Hạnh– Giám đốc Sở Y tế cho biết sẽ mở thêm hai điểm tiêm.",
      "Bà xxname, xxtitle cho biết sẽ mở thêm hai điểm tiêm."),
     # a dash followed by anything but a title is left as written

@@ -101,8 +101,8 @@ DOCUMENT_ISSUED = re.compile(
 )
 
 
-# A document named by its subject ("Công điện số 12 về việc tăng cường …", "văn bản chỉ đạo về
-# phòng, chống …"): the label guide says cue words inside a cited document's title do not
+# A document named by its subject ("Công điện số 12 về việc tăng cường …", "Kế hoạch 40 về đẩy
+# mạnh …"): the label guide says cue words inside a cited document's title do not
 # count, and such subjects are full of them. Marking the subject lets the model learn how
 # little they weigh; whether the sentence goes on to order is left to its other words.
 # "báo cáo" is left out: after "yêu cầu" it is mostly the verb ("yêu cầu báo cáo về …").
