@@ -92,12 +92,22 @@ STATEMENT_OF_IMPORTANCE = re.compile(
 )
 
 
+# Kinds of document the press cites (folded); each pattern below adds the kinds of its own.
+_DOCUMENT_KINDS = (
+    "nghị quyết", "chỉ thị", "kế hoạch", "quyết định", "công văn", "công điện", "hướng dẫn", "thông báo", "đề án",
+    "chương trình", "quy định", "văn bản", "nghị định", "thông tư",
+)  # fmt: skip
+
+
+def _kinds(*extra: str) -> str:
+    return "(?:" + "|".join(_DOCUMENT_KINDS + extra) + ")"
+
+
 # A document reported as issued: a commitment only when the sentence goes on to state
 # the action it directs ("… vừa ban hành Công điện số 5 yêu cầu các địa phương …").
 DOCUMENT_ISSUED = re.compile(
     r"(?<!\w)(?:vừa|đã|mới|cũng đã|đã chính thức)\s+(?:ký\s+)?(?:ban hành|ký|có|phê duyệt|gửi)\s+(?:\w+\s+){0,2}?"
-    r"(?:nghị quyết|chỉ thị|kế hoạch|quyết định|công văn|công điện|hướng dẫn|thông báo|đề án|chương trình|"
-    r"quy định|văn bản|nghị định|thông tư|luật)(?!\w)"
+    + _kinds("luật") + r"(?!\w)"
 )
 
 
@@ -107,8 +117,7 @@ DOCUMENT_ISSUED = re.compile(
 # little they weigh; whether the sentence goes on to order is left to its other words.
 # "báo cáo" is left out: after "yêu cầu" it is mostly the verb ("yêu cầu báo cáo về …").
 DOCUMENT_SUBJECT = re.compile(
-    r"(?<!\w)(?:văn bản|công văn|công điện|chỉ thị|kế hoạch|quyết định|hướng dẫn|thông báo|nghị quyết|nghị định|"
-    r"thông tư|đề án|chương trình|quy định|kết luận|tờ trình)(?:\s[^\s,;:.]{1,40}){0,8}?\svề(?:\s+việc)?\s+\w"
+    r"(?<!\w)" + _kinds("kết luận", "tờ trình") + r"(?:\s[^\s,;:.]{1,40}){0,8}?\svề(?:\s+việc)?\s+\w"
 )
 
 
