@@ -513,6 +513,10 @@ class CueFinder(_Component):
                 if not self._valid(doc, label, s, e, clause, chains):
                     continue
                 if label in (_ASSIGN, _LEAD):
+                    if label == _LEAD and best is not None and best[0] in (_REQUEST, _ISSUE):
+                        chain = _chain_ending_at(chains, s)
+                        if chain is not None and chain[0].start == best[2]:
+                            break  # "X yêu cầu Y chủ trì …": the order names who leads, and who orders
                     best = (label, s, e)
                     break
                 if best is None:
@@ -611,7 +615,7 @@ _SUBJECT_REACH = 2 * _MAX_NP  # tokens before a cue where its subject may start 
 _ADVERBS = frozenset(_norm(w) for w in lex.SUBJECT_ADVERBS)
 _INTRO_WORDS = frozenset(_norm(w) for w in lex.INTRO_WORDS)
 _SUBJECT_STOPS = frozenset(_norm(w) for w in ("để", "nhằm", "nếu", "khi", "thì", "mà"))
-_ISSUING_VERBS = frozenset(_norm(w) for w in ("có", "ban hành", "gửi", "ra", "đưa ra", "đã", "vừa", "cũng", "mới", "đồng thời", "tiếp tục", "quyết định"))
+_ISSUING_VERBS = frozenset(_norm(w) for w in ("có", "ban hành", "ký", "gửi", "ra", "đưa ra", "đã", "vừa", "cũng", "mới", "đồng thời", "tiếp tục", "quyết định"))
 _DOCUMENT_WORDS = frozenset(_norm(w) for w in (*lex.DOCUMENT_TYPES, "văn bản", "công văn", "công điện", "thông báo", "tờ trình"))
 _PERSON_MARKERS = frozenset(_norm(w) for w in ("ông", "bà", "đồng chí"))
 _GIVEN = frozenset(_norm(w) for w in ("đưa ra", "đưa", "ra", "đặt ra", "đặt", "đề ra"))
@@ -631,6 +635,8 @@ def _starts_with(token_norm: str, words: frozenset[str]) -> bool:
 
 def _is_verb(doc: Doc, i: int) -> bool:
     n = doc[i].norm_
+    if n in _ACTOR_STARTS and _capitalised(doc[i]) and i + 1 < len(doc) and _capitalised(doc[i + 1]):
+        return False  # "Phòng Cảnh sát kinh tế": a body's name, not the verb "phòng"
     if n in _VERBS:
         return True
     return i + 1 < len(doc) and f"{n} {doc[i + 1].norm_}" in _VERBS

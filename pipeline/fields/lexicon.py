@@ -57,12 +57,20 @@ _FIELDS_OF_GOVERNMENT = (
     "Nông nghiệp và Phát triển nông thôn", "Tài nguyên và Môi trường", "Nội vụ", "Tài chính", "Tư pháp",
     "Thông tin và Truyền thông", "Văn hóa, Thể thao và Du lịch", "Lao động - Thương binh và Xã hội",
     "Khoa học và Công nghệ", "Xây dựng", "Ngoại vụ", "Du lịch", "Văn hóa và Thể thao",
+    # the press's short forms, whose "và" must not cut one body in two
+    "Nông nghiệp và PTNT", "NN và PTNT", "NN&PTNT", "Tài nguyên và MT", "TN và MT", "TN&MT", "Giáo dục và ĐT",
+    "GD và ĐT", "GD&ĐT", "GDĐT", "Kế hoạch và ĐT", "KH và ĐT", "KH&ĐT", "Khoa học và CN", "KH và CN", "KH&CN",
+    "Thông tin và TT", "TT và TT", "TT&TT", "LĐ-TB&XH", "LĐTB&XH", "Lao động - TB&XH", "VH-TT&DL", "VHTT&DL",
+    "VH, TT&DL", "GTVT", "VH&TT",
 )  # fmt: skip
 _PARTY_COMMITTEES = ("Tỉnh ủy", "Thành ủy", "Huyện ủy", "Đảng ủy")
 # Named bodies: an organisation wherever it appears.
 ORG_HEADS = (
     *(f"Sở {f}" for f in _FIELDS_OF_GOVERNMENT),
     *(f"Bộ {f}" for f in _FIELDS_OF_GOVERNMENT if f not in ("Ngoại vụ", "Du lịch", "Văn hóa và Thể thao")),
+    # a district's offices ("Phòng Giáo dục và Đào tạo huyện …")
+    *(f"Phòng {f}" for f in _FIELDS_OF_GOVERNMENT), "Phòng Tài chính - Kế hoạch", "Phòng Kinh tế - Hạ tầng",
+    "Phòng Kinh tế", "Phòng Văn hóa và Thông tin", "Phòng Văn hóa - Thông tin", "Phòng Quản lý đô thị",
     "Bộ Quốc phòng", "Bộ Công an", "Bộ Ngoại giao", "Bộ Chính trị", "Ban Bí thư",
     *(f"{p}{c}" for c in _PARTY_COMMITTEES for p in (
         "", "Ban Thường vụ ", "Ban Chấp hành ", "Văn phòng ", "Ban Tổ chức ", "Ban Tuyên giáo ",

@@ -91,7 +91,20 @@ def _first_words(phrases: frozenset[str] | tuple[str, ...]) -> dict[str, int]:
 _SITE_FIRST = _first_words(SITE_WORDS)
 _NUMBERED_FIRST = _first_words(NUMBERED_SITES)
 _ADMIN_FIRST = _first_words(ADMIN_WORDS)
-_STARTS = frozenset((*_SITE_FIRST, *_NUMBERED_FIRST, *_ADMIN_FIRST, *SURNAMES))
+# "ở", "tại", "cư dân" before a name of two or more capitalised syllables: a place the gazetteer
+# may not know ("lễ hội ở Bến Rồng", "tại Đồng Cỏ May"); one capital alone is too often a body or
+# a word set in title case.
+LOCATIVES = frozenset(norm(w) for w in ("ở", "tại", "cư dân"))
+# Heads of a body, a building, a law, an event or a prize, which "tại" often precedes in title case.
+NOT_LOCATIVE_HEADS = frozenset(
+    norm(w) for w in (
+        "Trạm", "Cung", "Luật", "Khoa", "Viện", "Phòng", "Giải", "Lễ", "Ngày", "Tuần", "Đại", "Kỳ", "Phiên",
+        "Trụ", "Học", "Nghị", "Điều", "Khoản", "Mục", "Chương", "Hội", "Diễn", "Triển", "Chợ", "Siêu", "Sân",
+        "Nhà", "Trường", "Bảo", "Thư", "Quảng", "Cổng", "Chùa", "Đền", "Nhà thờ", "Tòa", "Văn", "Công",
+    )
+)  # fmt: skip
+_LOCATIVE_FIRST = _first_words(LOCATIVES)
+_STARTS = frozenset((*_SITE_FIRST, *_NUMBERED_FIRST, *_ADMIN_FIRST, *SURNAMES, *_LOCATIVE_FIRST))
 
 
 def find_places(text: str) -> list[Place]:
@@ -201,6 +214,15 @@ def find_places(text: str) -> list[Place]:
                         break
                     out.append(Place(spans[i][0], spans[k - 1][1], spans[i][0]))
                     i = k
+                continue
+        at = phrase_at(i, LOCATIVES, _LOCATIVE_FIRST)
+        if (i < at < n and cap[at] and joined(at - 1, at + 1) and low[at] not in _STARTS
+                and low[at] not in NOT_LOCATIVE_HEADS and known(at) == at
+                and not (len(low[at]) > 1 and text[slice(*spans[at])].isupper())):  # "tại KCN …", "SEA Games"
+            j = name_run(at)
+            if j - at >= 2:
+                out.append(Place(spans[at][0], spans[j - 1][1], spans[at][0]))
+                i = j
                 continue
         if low[i] in SURNAMES and cap[i] and i + 1 < n and cap[i + 1] and joined(i, i + 2):
             j = known(i)
