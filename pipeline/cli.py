@@ -311,8 +311,9 @@ def review_suggest(paths: tuple[str, ...], count: int, output: Path, model_dir: 
 @cli.command("fields-eval")
 @click.argument("table", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--mode", type=click.Choice(["both", "fields", "end-to-end"]), default="both", show_default=True,
-              help="fields: the fields stage alone, every row a commitment. end-to-end: the classifier first, "
-                   "only rows it marks as commitments get fields. both: one table each.")
+              help="fields: the fields stage alone, every row a commitment. end-to-end: as in a register, the "
+                   "classifier, then the fields stage (which also marks reported orders the classifier missed); "
+                   "only rows marked as commitments get fields. both: one table each.")
 @model_option
 def fields_eval(table: Path | None, mode: str, model_dir: Path | None) -> None:
     """Precision and recall of each commitment field on TABLE, exact and overlap match.
@@ -326,7 +327,7 @@ def fields_eval(table: Path | None, mode: str, model_dir: Path | None) -> None:
     rows = read_table(table)
     for m in ("fields", "end-to-end") if mode == "both" else (mode,):
         predicted, chosen = predict(rows, m, model_dir=model_dir)
-        what = "every row a commitment" if m == "fields" else f"{sum(chosen)} of {len(rows)} rows marked commitments by the classifier"
+        what = "every row a commitment" if m == "fields" else f"{sum(chosen)} of {len(rows)} rows marked commitments by the classifier and the reported-order rule"
         click.echo(format_both(score(rows, predicted, "exact"), score(rows, predicted, "overlap"),
                                title=f"{m}: {table} ({what}; list fields per item)",
                                reachable=ceiling(rows, chosen) if m == "end-to-end" else None))

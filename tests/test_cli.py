@@ -123,6 +123,9 @@ def test_evaluate_reads_a_dev_set_without_documents(runner, tmp_path):
     result = runner.invoke(cli, ["evaluate", str(src)])
     assert result.exit_code == 0, result.output
     assert "sentences: 2" in result.output and "macro-F1" in result.output
+    # the register's decision too: the classifier's, plus the reported orders the fields stage finds
+    register = next(line for line in result.output.splitlines() if line.startswith("register "))
+    assert register.split()[1:7] == ["precision", "1.000", "recall", "1.000", "F1", "1.000"]
 
 
 def test_classify_names_a_missing_column(runner, tmp_path):

@@ -137,6 +137,10 @@ def format_report(metrics: dict[str, Any], title: str = "") -> str:
     c = metrics["commitment"]
     lines.append("")
     lines.append(f"commitment  precision {c['precision']:.3f}  recall {c['recall']:.3f}  F1 {c['f1']:.3f}  accuracy {c['accuracy']:.3f}  (positives: {c['support']})")
+    if "register_commitment" in metrics:
+        r = metrics["register_commitment"]
+        lines.append(f"register    precision {r['precision']:.3f}  recall {r['recall']:.3f}  F1 {r['f1']:.3f}  "
+                     "(the classifier plus the reported orders the fields stage finds)")
     if "cv" in metrics:
         cv = metrics["cv"]
         lines.append(
@@ -172,4 +176,27 @@ def evaluate_corpus(
         except ValueError as exc:
             raise CamketError(str(exc)) from None
         return metrics, f"{cv}-fold cross-validation grouped by {group_by}"
-    return evaluate(load_model(model_dir), data), f"model {folder}"
+    model = load_model(model_dir)
+    metrics = evaluate(model, data)
+    metrics["register_commitment"] = register_commitment(model, data)
+    return metrics, f"model {folder}"
+
+
+def register_commitment(classifier: Labeller, corpus: pd.DataFrame) -> dict[str, float]:
+    """Commitment precision, recall and F1 of a register's decision: the classifier's, plus the
+    reported orders the fields stage finds among the sentences it doubted (`pipeline.fields.orders`)."""
+    from pipeline.fields.extract import extract_fields
+    from pipeline.fields.orders import may_be_order
+    from pipeline.records import Sentence
+
+    texts = corpus["text"].tolist()
+    labels = classifier.label(texts, groups=corpus["doc_id"].tolist(), explain=0)
+    sentences = [
+        Sentence(doc_id="eval", sentence_id=i, paragraph=1, part="speech", start=0, end=len(t), text=t, labels=lab)
+        for i, (t, lab) in enumerate(zip(texts, labels))
+    ]
+    decided = [lab.commitment for lab in labels]
+    for s in extract_fields([s for s in sentences if may_be_order(s)]):  # only the doubted: commitments need no parse here
+        decided[s.sentence_id] = s.labels.commitment
+    p, r, f, _ = precision_recall_f1(corpus["commitment"], decided, [1])
+    return {"precision": round(float(p[0]), 4), "recall": round(float(r[0]), 4), "f1": round(float(f[0]), 4)}

@@ -20,8 +20,10 @@ empty; list fields are scored item by item. Two matches are reported:
 Two modes:
 
 * ``fields``: the fields stage alone, every row treated as a commitment;
-* ``end-to-end``: the classifier first; only rows it marks as commitments get
-  fields, the others predict nothing (as in a register).
+* ``end-to-end``: as in a register, the classifier first, then the fields stage
+  (which also marks the reported orders the classifier missed,
+  `pipeline.fields.orders`); only rows marked as commitments get fields, the
+  others predict nothing.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from typing import Any
 from spacy.language import Language
 
 from pipeline.errors import CamketError
-from pipeline.records import FIELD_NAMES, Fields
+from pipeline.records import FIELD_NAMES, Fields, Sentence
 
 # Fields that hold several items, scored item by item: the tuple-typed ones.
 LIST_FIELDS = frozenset(name for name, value in vars(Fields()).items() if isinstance(value, tuple))
@@ -182,21 +184,26 @@ def predict(
     (`model_dir`, default the bundled model) marks as commitments, each
     sentence classified on its own.
     """
-    from pipeline.fields.extract import default_nlp, fields_from_doc
+    from pipeline.fields.extract import default_nlp, extract_fields, fields_from_doc
 
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}")
     texts = [str(r["text"]) for r in rows]
-    if mode == "end-to-end":
-        from pipeline.classify.persist import load_model
-
-        chosen = [lab.commitment == 1 for lab in load_model(model_dir).label(texts, explain=0)]
-    else:
-        chosen = [True] * len(texts)
     nlp = nlp or default_nlp()
-    todo = [t for t, keep in zip(texts, chosen) if keep]
-    docs = iter(nlp.pipe(todo))
-    return [fields_from_doc(next(docs)) if keep else Fields() for keep in chosen], chosen
+    if mode == "fields":
+        return [fields_from_doc(doc) for doc in nlp.pipe(texts)], [True] * len(texts)
+    from pipeline.classify.persist import load_model
+
+    # The register's own path: the classifier, then the fields stage, which also marks the
+    # reported orders the classifier missed (pipeline.fields.orders).
+    labels = load_model(model_dir).label(texts, explain=0)
+    sentences = [
+        Sentence(doc_id=f"row{i}", sentence_id=1, paragraph=1, part="speech", start=0, end=len(t), text=t, labels=lab)
+        for i, (t, lab) in enumerate(zip(texts, labels))
+    ]
+    done = extract_fields(sentences, nlp)
+    chosen = [s.labels is not None and s.labels.commitment == 1 for s in done]
+    return [s.fields if keep and s.fields is not None else Fields() for s, keep in zip(done, chosen)], chosen
 
 
 def ceiling(rows: Sequence[dict[str, Any]], chosen: Sequence[bool]) -> dict[str, float]:

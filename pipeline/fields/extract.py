@@ -1,9 +1,11 @@
 """Field extraction stage: adds `Fields` to each commitment sentence.
 
 Only sentences labelled commitment == 1 go through spaCy and underthesea (the
-expensive part); every other sentence is returned unchanged with
-`fields=None`, which keeps the whole pipeline cheaper than word segmentation
-of every sentence.
+expensive part), with the few the classifier doubted that hold the cue of an
+order (`pipeline.fields.orders`): one of those whose parse shows a reported
+order becomes a commitment with its fields; every other sentence is returned
+unchanged with `fields=None`, which keeps the whole pipeline cheaper than word
+segmentation of every sentence.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.fields import orders
 from pipeline.fields.components import extension  # importing it registers the component factories
 from pipeline.fields.tokenizer import TOKENIZER_NAME
 from pipeline.records import FIELD_NAMES, Fields, Sentence
@@ -78,14 +81,26 @@ def _plain(value: object) -> object:
     return tuple(value) if isinstance(value, list) else value
 
 
-def extract_fields(sentences: Sequence[Sentence], nlp: Language | None = None) -> list[Sentence]:
-    """Copies of `sentences` with `fields` filled for those labelled commitment == 1."""
+def extract_fields(sentences: Sequence[Sentence], nlp: Language | None = None, *, reported_orders: bool = True) -> list[Sentence]:
+    """Copies of `sentences` with `fields` filled for those labelled commitment == 1.
+
+    With `reported_orders`, a sentence the classifier doubted whose parse shows a
+    reported order (`pipeline.fields.orders`) is marked a commitment and gets its fields.
+    """
     out = list(sentences)
-    todo = [i for i, s in enumerate(out) if s.labels is not None and s.labels.commitment == 1]
+    todo = [
+        i for i, s in enumerate(out)
+        if s.labels is not None and (s.labels.commitment == 1 or (reported_orders and orders.may_be_order(s)))
+    ]  # fmt: skip
     if not todo:
         return out
     nlp = nlp or default_nlp()
     docs = nlp.pipe((out[i].text for i in todo), batch_size=BATCH_SIZE)
     for i, doc in zip(todo, docs):
-        out[i] = replace(out[i], fields=fields_from_doc(doc))
+        found = fields_from_doc(doc)
+        labels = out[i].labels
+        if labels.commitment == 1:
+            out[i] = replace(out[i], fields=found)
+        elif orders.is_reported_order(found):
+            out[i] = replace(out[i], labels=orders.as_order(labels, found), fields=found)
     return out

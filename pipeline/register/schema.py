@@ -185,7 +185,8 @@ class RegisterError(CamketError):
 
 
 def needs_review(sentence: Sentence, *, min_score: float = 0.6, min_margin: float = 0.15) -> bool:
-    """The model is unsure: a weak area or commitment score, or two close areas."""
+    """The model is unsure (a weak area or commitment score, or two close areas), or a rule overrode
+    its commitment decision (a reported order the fields stage found, `pipeline.fields.orders`)."""
     lab = sentence.labels
     if lab is None:
         return False
@@ -193,6 +194,7 @@ def needs_review(sentence: Sentence, *, min_score: float = 0.6, min_margin: floa
         lab.area_score < min_score
         or lab.area_score - lab.area_alt_score < min_margin
         or abs(lab.commitment_score - 0.5) < (min_score - 0.5)
+        or (lab.commitment == 1) != (lab.commitment_score >= 0.5)
     )
 
 
