@@ -15,19 +15,19 @@ from pipeline.register.schema import needs_review
 
 # A long opening of report words, then an order with its issuer and its addressee.
 ORDER = (
-    "Phát biểu chỉ đạo tại hội nghị tổng kết 5 năm thực hiện nghị quyết do Tỉnh ủy Kon Tum tổ chức sáng 9/4, "
-    "đồng chí Hà Văn Lực, Phó Trưởng ban Tổ chức Trung ương đề nghị Ban Thường vụ Tỉnh ủy tiếp tục rà soát, "
+    "Nghe báo cáo kết quả 5 năm thực hiện Nghị quyết số 26 của Tỉnh ủy Kon Tum tại buổi làm việc chiều 9/4, "
+    "đồng chí Hà Văn Lực, Thứ trưởng Bộ Nội vụ đề nghị Ban Thường vụ Tỉnh ủy tiếp tục rà soát, "
     "bổ sung quy hoạch cán bộ các cấp."
 )
 # A request with nobody named to carry it out: the parse finds no actor.
-NO_ADDRESSEE = "Sau khi có phản ánh của cử tri về tình trạng sạt lở bờ sông, Bộ Nông nghiệp và PTNT đã có văn bản yêu cầu báo cáo."
+NO_ADDRESSEE = "Trước kiến nghị của cử tri xã ven sông Đà về sạt lở bờ bãi, Bộ Nông nghiệp và PTNT yêu cầu khẩn trương khắc phục."
 # A report of an official presiding: no order at all.
-PRESIDING = "Sáng 9/4, đồng chí Hà Văn Lực, Phó Trưởng ban Tổ chức Trung ương chủ trì hội nghị."
+PRESIDING = "Sáng 9/4, đồng chí Hà Văn Lực, Thứ trưởng Bộ Nội vụ chủ trì hội nghị."
 
 
 def _doubted(text: str, score: float, commitment: int = 0, i: int = 1) -> Sentence:
     labels = Labels(area=6, area_score=0.8, commitment=commitment, commitment_score=score, area_alt=0, area_alt_score=0.1,
-                    why_commitment=("tổng kết",))
+                    why_commitment=("kết quả",))
     return Sentence("doc", i, 1, "speech", 0, len(text), text, labels=labels)
 
 

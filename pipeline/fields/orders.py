@@ -1,10 +1,10 @@
 """Reported orders the classifier missed: the fields stage can see them.
 
 The label guide makes a directive reported in news style a commitment when the
-sentence states the future action: "Thủ tướng yêu cầu các bộ theo dõi sát …".
+sentence states the future action: "Thủ tướng yêu cầu các địa phương rà soát …".
 The classifier reads a bag of n-grams, and a long opening full of report words
-("Phát biểu tại hội nghị tổng kết nhiệm kỳ …", "Đây là cơn bão được dự báo …")
-can outvote the order that follows it. The fields stage parses the sentence: an
+("Nghe báo cáo kết quả 5 năm thực hiện nghị quyết …", "Sau đợt mưa lớn đã làm sạt
+lở …") can outvote the order that follows it. The fields stage parses the sentence: an
 order that names who gives it (`issuer`), who must act (`actor`) and a request
 or an assignment as its cue is a reported order whatever came before it.
 
