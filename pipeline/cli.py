@@ -136,7 +136,8 @@ def _scheduler(ctx: click.Context, param: click.Parameter, value: str | None) ->
 @click.option("--max-size", default="20MB", show_default=True, callback=_size,
               help="Skip files larger than this, or whose content expands beyond it (a .docx, a PDF's text); "
                    "MB = 1,000,000 bytes, MiB = 1,048,576.")
-@click.option("--no-fields", is_flag=True, help="Skip the commitment fields (actor, action, timeframe...): faster.")
+@click.option("--no-fields", is_flag=True, help="Skip the commitment fields (actor, action, timeframe...): faster; the "
+              "commitment decision is then the classifier's alone, without the reported orders the fields stage finds.")
 @click.option("--update", is_flag=True,
               help="Keep every row of an existing OUTPUT (and all an analyst typed in it); add only new sentences.")
 @click.option("--force", is_flag=True,

@@ -180,9 +180,9 @@ def predict(
 ) -> tuple[list[Fields], list[bool]]:
     """The fields of each row, and which rows were treated as commitments.
 
-    `mode` ``fields``: every row; ``end-to-end``: only rows the classifier
-    (`model_dir`, default the bundled model) marks as commitments, each
-    sentence classified on its own.
+    `mode` ``fields``: every row; ``end-to-end``: only rows a register marks as
+    commitments: the classifier's (`model_dir`, default the bundled model; each
+    sentence on its own) and the reported orders the fields stage finds.
     """
     from pipeline.fields.extract import default_nlp, extract_fields, fields_from_doc
 
