@@ -8,6 +8,7 @@ mutate a record; they return a copy with one more part filled in.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields as dataclass_fields
 from typing import Literal
 
@@ -87,3 +88,9 @@ class Sentence:
     text: str
     labels: Labels | None = None
     fields: Fields | None = field(default=None)
+
+
+def table_rows(texts: Sequence[str], labels: Sequence[Labels]) -> list[Sentence]:
+    """Sentences of no document (the rows of a labelled table), in order, each with its labels:
+    what the extraction stage takes where no transcript was segmented (scoring against a table)."""
+    return [Sentence("table", i + 1, 1, "speech", 0, len(t), t, labels=lab) for i, (t, lab) in enumerate(zip(texts, labels))]

@@ -19,6 +19,7 @@ from pipeline.classify.corpus import read_corpus, sample_weights
 from pipeline.classify.labeller import Labeller
 from pipeline.classify.persist import default_model_dir, load_meta, load_model
 from pipeline.errors import CamketError
+from pipeline.records import Labels, table_rows
 
 
 def precision_recall_f1(
@@ -176,27 +177,23 @@ def evaluate_corpus(
         except ValueError as exc:
             raise CamketError(str(exc)) from None
         return metrics, f"{cv}-fold cross-validation grouped by {group_by}"
-    model = load_model(model_dir)
-    metrics = evaluate(model, data)
-    metrics["register_commitment"] = register_commitment(model, data)
+    # One pass of the classifier for both decisions: its own, and the register's built on it.
+    labels = load_model(model_dir).label(data["text"].tolist(), groups=data["doc_id"].tolist(), explain=0)
+    metrics = score(data["area"], [lab.area for lab in labels], data["commitment"], [lab.commitment for lab in labels])
+    metrics["register_commitment"] = register_commitment(data, labels)
     return metrics, f"model {folder}"
 
 
-def register_commitment(classifier: Labeller, corpus: pd.DataFrame) -> dict[str, float]:
-    """Commitment precision, recall and F1 of a register's decision: the classifier's, plus the
-    reported orders the fields stage finds among the sentences it doubted (`pipeline.fields.orders`)."""
+def register_commitment(corpus: pd.DataFrame, labels: Sequence[Labels]) -> dict[str, float]:
+    """Commitment precision, recall and F1 of a register's decision given the classifier's `labels`:
+    theirs, plus the reported orders the fields stage finds among the sentences it doubted
+    (`pipeline.fields.orders`)."""
     from pipeline.fields.extract import extract_fields
     from pipeline.fields.orders import may_be_order
-    from pipeline.records import Sentence
 
-    texts = corpus["text"].tolist()
-    labels = classifier.label(texts, groups=corpus["doc_id"].tolist(), explain=0)
-    sentences = [
-        Sentence(doc_id="eval", sentence_id=i, paragraph=1, part="speech", start=0, end=len(t), text=t, labels=lab)
-        for i, (t, lab) in enumerate(zip(texts, labels))
-    ]
     decided = [lab.commitment for lab in labels]
-    for s in extract_fields([s for s in sentences if may_be_order(s)]):  # only the doubted: commitments need no parse here
-        decided[s.sentence_id] = s.labels.commitment
+    doubted = [s for s in table_rows(corpus["text"].tolist(), labels) if may_be_order(s)]
+    for s in extract_fields(doubted):  # only the doubted: the classifier's commitments need no parse here
+        decided[s.sentence_id - 1] = s.labels.commitment
     p, r, f, _ = precision_recall_f1(corpus["commitment"], decided, [1])
     return {"precision": round(float(p[0]), 4), "recall": round(float(r[0]), 4), "f1": round(float(f[0]), 4)}

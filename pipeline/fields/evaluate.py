@@ -38,7 +38,7 @@ from typing import Any
 from spacy.language import Language
 
 from pipeline.errors import CamketError
-from pipeline.records import FIELD_NAMES, Fields, Sentence
+from pipeline.records import FIELD_NAMES, Fields, table_rows
 
 # Fields that hold several items, scored item by item: the tuple-typed ones.
 LIST_FIELDS = frozenset(name for name, value in vars(Fields()).items() if isinstance(value, tuple))
@@ -196,12 +196,7 @@ def predict(
 
     # The register's own path: the classifier, then the fields stage, which also marks the
     # reported orders the classifier missed (pipeline.fields.orders).
-    labels = load_model(model_dir).label(texts, explain=0)
-    sentences = [
-        Sentence(doc_id=f"row{i}", sentence_id=1, paragraph=1, part="speech", start=0, end=len(t), text=t, labels=lab)
-        for i, (t, lab) in enumerate(zip(texts, labels))
-    ]
-    done = extract_fields(sentences, nlp)
+    done = extract_fields(table_rows(texts, load_model(model_dir).label(texts, explain=0)), nlp)
     chosen = [s.labels is not None and s.labels.commitment == 1 for s in done]
     return [s.fields if keep and s.fields is not None else Fields() for s, keep in zip(done, chosen)], chosen
 

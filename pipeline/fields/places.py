@@ -95,12 +95,13 @@ _ADMIN_FIRST = _first_words(ADMIN_WORDS)
 # may not know ("lễ hội ở Bến Rồng", "tại Đồng Cỏ May"); one capital alone is too often a body or
 # a word set in title case.
 LOCATIVES = frozenset(norm(w) for w in ("ở", "tại", "cư dân"))
-# Heads of a body, a building, a law, an event or a prize, which "tại" often precedes in title case.
+# Heads of a body, a building, a law, an event or a prize, which "tại" often precedes in title case;
+# with NOT_NAMES ("Hội", "Nhà", "Trường", "Văn", "Công" …), which stops any name run.
 NOT_LOCATIVE_HEADS = frozenset(
     norm(w) for w in (
-        "Trạm", "Cung", "Luật", "Khoa", "Viện", "Phòng", "Giải", "Lễ", "Ngày", "Tuần", "Đại", "Kỳ", "Phiên",
-        "Trụ", "Học", "Nghị", "Điều", "Khoản", "Mục", "Chương", "Hội", "Diễn", "Triển", "Chợ", "Siêu", "Sân",
-        "Nhà", "Trường", "Bảo", "Thư", "Quảng", "Cổng", "Chùa", "Đền", "Nhà thờ", "Tòa", "Văn", "Công",
+        "Trạm", "Cung", "Luật", "Khoa", "Viện", "Phòng", "Giải", "Lễ", "Tuần", "Kỳ", "Phiên", "Trụ", "Học",
+        "Nghị", "Điều", "Khoản", "Mục", "Chương", "Diễn", "Triển", "Chợ", "Siêu", "Sân", "Bảo", "Thư", "Quảng",
+        "Cổng", "Chùa", "Đền", "Tòa",
     )
 )  # fmt: skip
 _LOCATIVE_FIRST = _first_words(LOCATIVES)
@@ -218,7 +219,7 @@ def find_places(text: str) -> list[Place]:
         at = phrase_at(i, LOCATIVES, _LOCATIVE_FIRST)
         if (i < at < n and cap[at] and joined(at - 1, at + 1) and low[at] not in _STARTS
                 and low[at] not in NOT_LOCATIVE_HEADS and known(at) == at
-                and not (len(low[at]) > 1 and text[slice(*spans[at])].isupper())):  # "tại KCN …", "SEA Games"
+                and not (len(low[at]) > 1 and text[spans[at][0] : spans[at][1]].isupper())):  # "tại KCN …", "SEA Games"
             j = name_run(at)
             if j - at >= 2:
                 out.append(Place(spans[at][0], spans[j - 1][1], spans[at][0]))
